@@ -1,0 +1,102 @@
+// Package insights turns one user's journal into the insights document of
+// DESIGN.md: a daily series, a pain baseline, flare-ups linked to the notes
+// that preceded them, associations with honest statistics, milestones and
+// safety guidance. It is pure: no PocketBase, no clock, no time zone lookups.
+package insights
+
+import "github.com/mend-app/mend/internal/journal"
+
+// Document is the body of GET /api/mend/insights; its JSON names are a contract.
+type Document struct {
+	From            journal.Day   `json:"from"`
+	To              journal.Day   `json:"to"`
+	Timezone        string        `json:"timezone"`
+	WeeksPostpartum *int          `json:"weeks_postpartum"`
+	Days            []DayStat     `json:"days"`
+	Baseline        Baseline      `json:"baseline"`
+	Flareups        []Flareup     `json:"flareups"`
+	Associations    []Association `json:"associations"`
+	Milestones      []Milestone   `json:"milestones"`
+	Guidance        []Guidance    `json:"guidance"`
+}
+
+// DayStat summarises one calendar day. A day with nothing logged has
+// Logged false and every measure nil: a missing day is never a zero.
+type DayStat struct {
+	Day          journal.Day `json:"day"`
+	Logged       bool        `json:"logged"`
+	PainPeak     *int        `json:"pain_peak"`
+	PainMean     *float64    `json:"pain_mean"`
+	PainCount    int         `json:"pain_count"`
+	Mood         *float64    `json:"mood"`
+	Stress       *float64    `json:"stress"`
+	SleepHours   *float64    `json:"sleep_hours"`
+	SleepQuality *int        `json:"sleep_quality"`
+	NightWakings *int        `json:"night_wakings"`
+	Exercises    int         `json:"exercises"`
+	Relief       []string    `json:"relief"`
+	RedFlags     []string    `json:"red_flags"`
+}
+
+// Baseline is the user's usual peak pain at the end of the period, and how it
+// was computed, so the document explains itself.
+type Baseline struct {
+	Pain   *float64 `json:"pain"`
+	Method string   `json:"method"`
+}
+
+// Flareup is a run of consecutive flare days with what preceded it.
+type Flareup struct {
+	StartDay          journal.Day `json:"start_day"`
+	EndDay            journal.Day `json:"end_day"`
+	Peak              int         `json:"peak"`
+	Baseline          float64     `json:"baseline"`
+	PriorSleepHours   *float64    `json:"prior_sleep_hours"`
+	TypicalSleepHours *float64    `json:"typical_sleep_hours"`
+	StressLevel       *float64    `json:"stress_level"`
+	TypicalStress     *float64    `json:"typical_stress"`
+	Links             []Link      `json:"links"`
+}
+
+// Link is one note written on a flare day or the day before it, verbatim.
+// Kind is one of "sleep", "stress", "note" (the entry's general notes) or
+// "pain" (a pain reading's note).
+type Link struct {
+	Day  journal.Day `json:"day"`
+	Kind string      `json:"kind"`
+	Text string      `json:"text"`
+}
+
+// Association compares peak pain on exposed and unexposed days for one factor.
+type Association struct {
+	Factor      string   `json:"factor"`
+	Outcome     string   `json:"outcome"`
+	LagDays     int      `json:"lag_days"`
+	Method      string   `json:"method"`
+	Exposed     string   `json:"exposed"`
+	Effect      float64  `json:"effect"`
+	CILow       float64  `json:"ci_low"`
+	CIHigh      float64  `json:"ci_high"`
+	N           int      `json:"n"`
+	NExposed    int      `json:"n_exposed"`
+	P           float64  `json:"p"`
+	Q           float64  `json:"q"`
+	Significant bool     `json:"significant"`
+	Rho         *float64 `json:"rho"`
+	Sentence    string   `json:"sentence"`
+}
+
+// Milestone is a postpartum landmark day (6 weeks, 12 weeks, 6 months).
+type Milestone struct {
+	Name string      `json:"name"`
+	Day  journal.Day `json:"day"`
+}
+
+// Guidance is one safety message; Level is "urgent", "prompt" or "info",
+// Article the slug of the library piece that explains it.
+type Guidance struct {
+	Level   string `json:"level"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Article string `json:"article"`
+}
