@@ -1,0 +1,58 @@
+// Package hooks wires Mend's rules, routes and background work onto a
+// PocketBase app. Handlers are thin adapters: they read records through
+// internal/store, call the pure packages and write the answer.
+package hooks
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/mend-app/mend/internal/store"
+)
+
+// Config holds what the hooks need from the outside world, so tests can
+// pass a fixed clock and a public folder of their own.
+type Config struct {
+	// Public is the web app (pb_public), served at / with security headers.
+	Public fs.FS
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+type handlers struct {
+	cfg Config
+}
+
+func (h *handlers) now() time.Time {
+	if h.cfg.Now != nil {
+		return h.cfg.Now()
+	}
+	return time.Now()
+}
+
+// Register binds every Mend hook and route on app. main.go and every test
+// app call it, so tests exercise the production wiring.
+func Register(app core.App, cfg Config) error {
+	h := &handlers{cfg: cfg}
+	scores := []string{store.PainScores, store.MoodScores, store.StressScores}
+
+	// Data rules that hold for every save, through the API or from Go.
+	app.OnRecordValidate(store.Users).BindFunc(h.validateUser)
+	app.OnRecordValidate(store.Entries).BindFunc(h.validateEntry)
+	app.OnRecordValidate(scores...).BindFunc(h.validateScore)
+	app.OnRecordCreate(store.Users).BindFunc(h.defaultUser)
+	app.OnRecordCreate(store.Entries).BindFunc(h.defaultEntryDay)
+	app.OnRecordCreate(scores...).BindFunc(h.defaultScoreTime)
+	app.OnRecordCreate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
+	app.OnRecordUpdate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
+
+	// HTTP-only concerns.
+	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
+
+	// Web app and headers.
+	app.OnServe().BindFunc(bindSecurityHeaders)
+	app.OnServe().Bind(staticHandler(cfg.Public))
+	return nil
+}

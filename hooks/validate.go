@@ -1,0 +1,129 @@
+package hooks
+
+import (
+	validation "github.com/pocketbase/ozzo-validation/v4"
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/mend-app/mend/internal/journal"
+	"github.com/mend-app/mend/internal/store"
+)
+
+// validationErrors turns journal problems into PocketBase's per-field error
+// shape, so clients get a 400 with {field: {code, message}}.
+func validationErrors(p journal.Problems) error {
+	errs := validation.Errors{}
+	for field, problem := range p {
+		errs[field] = validation.NewError(problem.Code, problem.Message)
+	}
+	return errs
+}
+
+// validateUser runs on every users save, before PocketBase's own checks.
+func (h *handlers) validateUser(e *core.RecordEvent) error {
+	r := e.Record
+	p := journal.CheckUser(journal.RawUser{
+		DeliveryDate: r.GetString("delivery_date"),
+		DeliveryType: r.GetString("delivery_type"),
+		Timezone:     r.GetString("timezone"),
+		ReminderTime: r.GetString("reminder_time"),
+	}, h.now())
+	if len(p) > 0 {
+		return validationErrors(p)
+	}
+	return e.Next()
+}
+
+// validateEntry runs on every entries save; "today" is the owner's today.
+func (h *handlers) validateEntry(e *core.RecordEvent) error {
+	r := e.Record
+	loc := store.UserLocation(e.App, r.GetString("user"))
+	p := journal.CheckEntry(journal.RawEntry{
+		Day:          r.GetString("day"),
+		SleepHours:   r.GetFloat("sleep_hours"),
+		SleepQuality: r.GetFloat("sleep_quality"),
+		NightWakings: r.GetFloat("night_wakings"),
+		Notes:        r.GetString("notes"),
+		SleepNotes:   r.GetString("sleep_notes"),
+		StressNotes:  r.GetString("stress_notes"),
+		Relief:       r.GetStringSlice("relief"),
+		RedFlags:     r.GetStringSlice("red_flags"),
+	}, journal.Today(h.now(), loc))
+	if len(p) > 0 {
+		return validationErrors(p)
+	}
+	return e.Next()
+}
+
+// validateScore runs on every pain, mood and stress save.
+func (h *handlers) validateScore(e *core.RecordEvent) error {
+	r := e.Record
+	kind, _ := store.ScoreKind(r.Collection().Name)
+	loc := store.UserLocation(e.App, r.GetString("user"))
+	p := journal.CheckScore(journal.RawScore{
+		Kind:     kind,
+		Day:      r.GetString("day"),
+		Score:    r.GetFloat("score"),
+		Areas:    r.GetStringSlice("areas"),
+		Activity: r.GetString("activity"),
+		Note:     r.GetString("note"),
+	}, journal.Today(h.now(), loc))
+	if len(p) > 0 {
+		return validationErrors(p)
+	}
+	return e.Next()
+}
+
+// defaultUser gives a new account UTC until the web app sets the real zone.
+func (h *handlers) defaultUser(e *core.RecordEvent) error {
+	if e.Record.GetString("timezone") == "" {
+		e.Record.Set("timezone", store.DefaultZone)
+	}
+	return e.Next()
+}
+
+// defaultEntryDay files an entry without a day under the logical day: a log
+// at 3 a.m. belongs to the night it ends.
+func (h *handlers) defaultEntryDay(e *core.RecordEvent) error {
+	if e.Record.GetString("day") == "" {
+		loc := store.UserLocation(e.App, e.Record.GetString("user"))
+		e.Record.Set("day", journal.LogicalDay(h.now(), loc).String())
+	}
+	return e.Next()
+}
+
+// defaultScoreTime stamps a reading with now and, without a day, files it
+// under the logical day of that moment.
+func (h *handlers) defaultScoreTime(e *core.RecordEvent) error {
+	r := e.Record
+	at := r.GetDateTime("at")
+	if at.IsZero() {
+		at, _ = types.ParseDateTime(h.now())
+		r.Set("at", at)
+	}
+	if r.GetString("day") == "" {
+		loc := store.UserLocation(e.App, r.GetString("user"))
+		r.Set("day", journal.LogicalDay(at.Time(), loc).String())
+	}
+	return e.Next()
+}
+
+// requireScore rejects an API create without a score. PocketBase cannot mark
+// the field Required (that would forbid 0, a real answer) and a missing
+// number reads as 0, so presence is checked against the request body.
+func requireScore(e *core.RecordRequestEvent) error {
+	info, err := e.RequestInfo()
+	if err != nil {
+		return apis.NewBadRequestError("The request could not be read.", err)
+	}
+	if v, ok := info.Body["score"]; !ok || v == nil || v == "" {
+		kind, _ := store.ScoreKind(e.Collection.Name)
+		lo, hi, words := journal.ScoreRange(kind)
+		return apis.NewBadRequestError("A score is required.", validation.Errors{
+			"score": validation.NewError("validation_required",
+				"Choose a score from "+itoa(lo)+" to "+itoa(hi)+words+"."),
+		})
+	}
+	return e.Next()
+}

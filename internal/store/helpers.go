@@ -1,0 +1,5 @@
+package store
+
+import "github.com/pocketbase/dbx"
+
+func dbxID(id string) dbx.Expression { return dbx.HashExp{"id": id} }
