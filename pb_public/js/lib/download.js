@@ -1,0 +1,40 @@
+// Helpers for file downloads that need no DOM.
+
+/**
+ * The filename in a Content-Disposition header, preferring RFC 5987
+ * filename*=UTF-8''…, made safe to save (no path separators or control
+ * characters). Returns fallback when none is usable.
+ * @param {string|null|undefined} header
+ * @param {string} fallback
+ */
+export function filenameFromDisposition(header, fallback) {
+  let name = '';
+  if (header) {
+    const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
+    if (star) {
+      try { name = decodeURIComponent(star[2].trim().replace(/^"|"$/g, '')); } catch { name = ''; }
+    }
+    if (!name) {
+      const q = /filename\s*=\s*"((?:\\.|[^"\\])*)"/i.exec(header);
+      const u = /filename\s*=\s*([^;"\s]+)/i.exec(header);
+      name = q ? q[1].replace(/\\(.)/g, '$1') : u ? u[1] : '';
+    }
+  }
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').replace(/^\.+/, '').trim();
+  return name || fallback;
+}
+
+/** File extension per report format. */
+export const FORMAT_EXT = /** @type {const} */ ({
+  pdf: 'pdf', html: 'html', csv: 'csv', json: 'json', fhir: 'fhir.json',
+});
+
+/**
+ * The report URL for a period and format.
+ * @param {{from: string, to: string, format: string, notes: boolean}} o
+ */
+export function reportURL(o) {
+  const q = new URLSearchParams({ from: o.from, to: o.to, format: o.format, notes: o.notes ? '1' : '0' });
+  return `/api/mend/report?${q}`;
+}
