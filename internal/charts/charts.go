@@ -1,0 +1,113 @@
+// Package charts builds the ECharts options behind GET /api/mend/charts/{name}
+// and the clinician report's figures, with go-echarts, from the insights
+// document and the journal. It is pure: no PocketBase, no clock.
+//
+// Every option is plain data. go-echarts' own HTML rendering writes the option
+// into a <script> unescaped and strips "__f__" function markers page-wide, so a
+// note could run as code there (DESIGN.md). Mend therefore never renders through
+// go-echarts: it sets no function-valued option (no formatter functions), and
+// Build returns JSON in which "<", ">" and "&" are \u-escaped and no "__"
+// occurs outside an escape, so the bytes can be embedded in HTML as they are.
+//
+// User text (the notes linked to a flare-up) travels only as data fields on
+// series items, never as a series name, axis label, title or marker name, so
+// ECharts' canvas text and its default tooltip never see it. The web page's
+// tooltip formatter reads those fields and must escape them
+// (echarts.format.encodeHTML); see Build for their shape.
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/mend-app/mend/internal/insights"
+	"github.com/mend-app/mend/internal/journal"
+)
+
+// Names lists the charts Build knows, in the order the web app shows them.
+// Callers must not modify it.
+var Names = []string{"pain-trend", "sleep-pain", "stress-pain", "calendar", "areas", "relief"}
+
+// ErrUnknownChart is returned (wrapped) by Build for a name not in Names; the
+// route maps it to 404.
+var ErrUnknownChart = errors.New("charts: unknown chart")
+
+// Build returns the ECharts 5 option of the named chart as JSON, ready for
+// echarts.init(el).setOption(option). Days are "YYYY-MM-DD" category values;
+// a day with nothing logged is null, never 0.
+//
+// Extra fields on series data items, for the page's tooltip formatter (which
+// must escape every string it shows):
+//
+//   - pain-trend, series 0 ("Peak pain"): an item is a bare number, null, or
+//     {"value": n, "flare": {...}, "links": [...]}. "flare" is on every day of
+//     a flare-up: {"start_day", "end_day", "peak", "baseline",
+//     "prior_sleep_hours", "typical_sleep_hours", "stress_level",
+//     "typical_stress"} as in the insights document. "links" is on the
+//     flare-up's peak day only (where its markPoint sits): the linked notes
+//     verbatim, each {"day", "kind", "text"}.
+//   - relief: {"value": percent or null, "count": days used, "total": days
+//     in the group}.
+//   - sleep-pain, stress-pain: {"name": day, "value": [x, peak pain]}.
+//   - calendar: {"value": [day, peak pain]}.
+//
+// Pain readings in j count only when their day lies in doc.From..doc.To, so
+// every chart describes the same period.
+func Build(name string, doc insights.Document, j journal.Journal) (json.RawMessage, error) {
+	var c option
+	switch name {
+	case "pain-trend":
+		c = painTrend(doc)
+	case "sleep-pain":
+		c = fitChart(doc, sleepFactor(doc))
+	case "stress-pain":
+		c = fitChart(doc, stressFactor)
+	case "calendar":
+		c = calendar(doc)
+	case "areas":
+		c = areas(doc, j)
+	case "relief":
+		c = relief(doc)
+	default:
+		return nil, fmt.Errorf("%w %q", ErrUnknownChart, name)
+	}
+	return encode(c)
+}
+
+// option is what every go-echarts chart type offers.
+type option interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// encode turns a chart into its option JSON.
+func encode(c option) (json.RawMessage, error) {
+	// JSON does not call Validate, and Validate is what copies SetXAxis data
+	// onto the category axis: without it the axis has no days.
+	c.Validate()
+	obj := c.JSON()
+	// go-echarts always emits an empty toolbox; Mend sets none.
+	delete(obj, "toolbox")
+	// encoding/json escapes <, > and & (so "</script>" in a note cannot end an
+	// embedding script element) and rejects NaN rather than writing bad JSON.
+	b, err := json.Marshal(obj)
+	if err != nil {
+		return nil, fmt.Errorf("charts: unable to encode option: %w", err)
+	}
+	// "__" can only occur inside JSON strings and no escape sequence contains
+	// "_", so writing the second underscore as \u005f changes no decoded value
+	// but leaves no "__f__" marker for any go-echarts-style renderer to strip.
+	return bytes.ReplaceAll(b, []byte("__"), []byte(`_\u005f`)), nil
+}
+
+// initOpts fixes the chart ID, which go-echarts otherwise draws at random, so
+// anything rendered from these charts is stable. The ID and assets are not
+// part of the JSON option.
+func initOpts(name string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{ChartID: "mend-" + name})
+}
