@@ -21,12 +21,15 @@ const (
 )
 
 // painColors run from no pain to severe, echoing the log's words (0 none,
-// 1–3 mild, 4–6 moderate, 7–10 severe) on a continuous 0–10 scale.
-var painColors = []string{"#e8f5e9", "#fff3b0", "#f6a04d", "#c0392b"}
+// 1–3 mild, 4–6 moderate, 7–10 severe) on a continuous 0–10 scale; 0 is a
+// clear green so "no pain" never looks like the white of an unlogged day.
+var painColors = []string{"#a8d5a2", "#fff3b0", "#f6a04d", "#c0392b"}
 
 // calendar is a heatmap of daily peak pain, one calendar per year of the
-// period, each covering only the period's days in that year so a short period
-// gets wide, tappable cells. Unlogged days are absent, so they stay blank.
+// period. A period within one year shows only its own days, so a short period
+// gets wide, tappable cells; a longer one shows whole years, so every
+// calendar has the same cell width and the months line up. Unlogged days are
+// absent, so they stay blank.
 func calendar(doc insights.Document) *charts.HeatMap {
 	tl := newTimeline(doc)
 	hm := charts.NewHeatMap()
@@ -47,11 +50,16 @@ func calendar(doc insights.Document) *charts.HeatMap {
 	if tl.len() == 0 {
 		return hm
 	}
-	for i, y := 0, tl.first.Time().Year(); y <= tl.last().Time().Year(); i, y = i+1, y+1 {
+	firstYear, lastYear := tl.first.Time().Year(), tl.last().Time().Year()
+	for i, y := 0, firstYear; y <= lastYear; i, y = i+1, y+1 {
 		from := max(tl.first, journal.DayOf(time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)))
 		to := min(tl.last(), journal.DayOf(time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)))
+		span := []string{from.String(), to.String()}
+		if firstYear != lastYear {
+			span = []string{strconv.Itoa(y)}
+		}
 		hm.AddCalendar(&opts.Calendar{
-			Range:    []string{from.String(), to.String()},
+			Range:    span,
 			Top:      strconv.Itoa(calendarTop + i*calendarStride),
 			Left:     "50",
 			Right:    "10",

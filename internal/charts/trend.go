@@ -195,7 +195,10 @@ func markFlareups(tl timeline, flares []insights.Flareup, peaks []any) []charts.
 		)
 	}
 	if len(out) > 0 {
-		out = append(out, charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colorFlare}}))
+		out = append(out,
+			charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: colorFlare}}),
+			// Smaller than ECharts' 50 px pin: a year can hold dozens of flare-ups.
+			charts.WithMarkPointStyleOpts(opts.MarkPointStyle{SymbolSize: 36}))
 	}
 	return out
 }
