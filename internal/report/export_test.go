@@ -1,0 +1,4 @@
+package report
+
+// SafeCell exposes the CSV cell guard to the black-box tests and the fuzzer.
+var SafeCell = safeCell
