@@ -4,6 +4,8 @@
 package testapp
 
 import (
+	"os"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -22,26 +24,31 @@ type Options struct {
 	// RateLimits keeps the shipped rate limits on (they are off by default in
 	// tests so scenario tables are not throttled by each other).
 	RateLimits bool
+	// Seed names a template seeded once per test binary and cloned for
+	// every app: "" (migrations only) or "world" (SeedUsers + SeedRecords).
+	Seed string
 }
 
-// New returns a fresh app that is cleaned up when t ends.
+// New returns a fresh, migrated app that is cleaned up when t ends.
 func New(t testing.TB) *tests.TestApp {
 	return NewWith(t, Options{})
+}
+
+// NewWorld returns a fresh app holding Alice, Bob and their seeded records.
+// Seeding happens once per test binary (password hashing is slow on
+// purpose); each call clones the result.
+func NewWorld(t testing.TB) *tests.TestApp {
+	return NewWith(t, Options{Seed: "world"})
 }
 
 // NewWith is New with options.
 func NewWith(t testing.TB, opts Options) *tests.TestApp {
 	t.Helper()
-	// An empty directory, never none: with no directory PocketBase loads its
-	// own fixture database, which is not Mend's schema.
-	app, err := tests.NewTestApp(t.TempDir())
+	app, err := tests.NewTestApp(template(t, opts.Seed))
 	if err != nil {
 		t.Fatalf("testapp: unable to create app: %v", err)
 	}
-	cfg := hooks.Config{Now: opts.Now, Public: fstest.MapFS{
-		"index.html": {Data: []byte("<!doctype html><title>Mend</title>")},
-	}}
-	if err := hooks.Register(app, cfg); err != nil {
+	if err := hooks.Register(app, config(opts)); err != nil {
 		t.Fatalf("testapp: unable to register hooks: %v", err)
 	}
 	if !opts.RateLimits {
@@ -51,7 +58,14 @@ func NewWith(t testing.TB, opts Options) *tests.TestApp {
 	return app
 }
 
-// Factory adapts New to tests.ApiScenario's TestAppFactory.
+func config(opts Options) hooks.Config {
+	return hooks.Config{Now: opts.Now, Public: fstest.MapFS{
+		"index.html": {Data: []byte("<!doctype html><title>Mend</title>")},
+	}}
+}
+
+// Factory adapts New to tests.ApiScenario's TestAppFactory; seed, when not
+// nil, runs on each new app.
 func Factory(seed func(t testing.TB, app *tests.TestApp)) func(t testing.TB) *tests.TestApp {
 	return func(t testing.TB) *tests.TestApp {
 		app := New(t)
@@ -60,6 +74,50 @@ func Factory(seed func(t testing.TB, app *tests.TestApp)) func(t testing.TB) *te
 		}
 		return app
 	}
+}
+
+// WorldFactory is a TestAppFactory for apps made with NewWorld.
+func WorldFactory(t testing.TB) *tests.TestApp { return NewWorld(t) }
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[string]string{}
+)
+
+// template returns a data dir with every migration applied (and the named
+// seed), built once per test binary; tests.NewTestApp clones it, which is
+// much faster than migrating and seeding for every scenario. It is never an
+// empty string: with no directory PocketBase would load its own fixture
+// database, which is not Mend's schema. The dirs live in the OS temp dir
+// for the life of the test binary.
+func template(t testing.TB, seed string) string {
+	t.Helper()
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if dir, ok := templates[seed]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", "mend-testapp-template-")
+	if err != nil {
+		t.Fatalf("testapp: unable to create template dir: %v", err)
+	}
+	app := core.NewBaseApp(core.BaseAppConfig{DataDir: dir, EncryptionEnv: "pb_test_env"})
+	if err := app.Bootstrap(); err != nil {
+		t.Fatalf("testapp: unable to bootstrap template: %v", err)
+	}
+	defer app.ResetBootstrapState()
+	if err := app.RunAllMigrations(); err != nil {
+		t.Fatalf("testapp: unable to migrate template: %v", err)
+	}
+	if seed == "world" {
+		if err := hooks.Register(app, config(Options{})); err != nil {
+			t.Fatal(err)
+		}
+		SeedUsers(t, app)
+		SeedRecords(t, app)
+	}
+	templates[seed] = dir
+	return dir
 }
 
 // User creates a user with a known password and returns it with a token.
@@ -71,7 +129,7 @@ func User(t testing.TB, app core.App, email string, fields map[string]any) (*cor
 	}
 	u := core.NewRecord(users)
 	u.SetEmail(email)
-	u.SetPassword("correct horse battery")
+	u.SetPassword(Password)
 	u.SetVerified(true)
 	u.Load(fields)
 	if err := app.Save(u); err != nil {

@@ -1,0 +1,137 @@
+package testapp
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pocketbase/pocketbase/core"
+)
+
+// Fixed identities so a token minted in one test app is valid in every
+// other app seeded the same way: ApiScenario tables need their headers
+// before the scenario's own app exists.
+const (
+	AliceID    = "alice0000000001"
+	BobID      = "bob000000000001"
+	AliceEmail = "alice@example.com"
+	BobEmail   = "bob@example.com"
+	// Password is every seeded user's password.
+	Password    = "correct horse battery"
+	tokenSecret = "mend-test-secret-that-is-long-enough-0123456789"
+)
+
+// World is two users, Alice and Bob, with auth tokens.
+type World struct {
+	Alice, Bob           *core.Record
+	AliceToken, BobToken string
+}
+
+// SeedUsers creates Alice (Europe/Berlin, delivered 2026-08-01 by cesarean)
+// and Bob (America/New_York, vaginal delivery) in app.
+func SeedUsers(t testing.TB, app core.App) World {
+	t.Helper()
+	users, err := app.FindCollectionByNameOrId("users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	users.AuthToken.Secret = tokenSecret
+	if err := app.Save(users); err != nil {
+		t.Fatalf("testapp: unable to fix token secret: %v", err)
+	}
+	var w World
+	w.Alice, w.AliceToken = fixedUser(t, app, users, AliceID, AliceEmail, map[string]any{
+		"name": "Alice", "timezone": "Europe/Berlin", "delivery_date": "2026-08-01", "delivery_type": "cesarean",
+	})
+	w.Bob, w.BobToken = fixedUser(t, app, users, BobID, BobEmail, map[string]any{
+		"name": "Bob", "timezone": "America/New_York", "delivery_date": "2026-06-15", "delivery_type": "vaginal",
+	})
+	return w
+}
+
+func fixedUser(t testing.TB, app core.App, users *core.Collection, id, email string, fields map[string]any) (*core.Record, string) {
+	t.Helper()
+	u := core.NewRecord(users)
+	u.Id = id
+	u.SetEmail(email)
+	u.SetPassword(Password)
+	u.SetVerified(true)
+	u.Load(fields)
+	u.SetTokenKey(id + "-fixed-token-key-for-tests-only")
+	if err := app.Save(u); err != nil {
+		t.Fatalf("testapp: unable to save %s: %v", email, err)
+	}
+	token, err := u.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u, token
+}
+
+// Secret notes written into each user's records; a response that contains
+// the other user's secret is a leak.
+const (
+	AliceSecret = "alice-secret-note"
+	BobSecret   = "bob-secret-note"
+)
+
+// RecordID is the fixed id of a user's seeded record in collection, e.g.
+// RecordID("alice", "entries").
+func RecordID(who, collection string) string {
+	id := who[:1] + strings.ReplaceAll(collection, "_", "")
+	for len(id) < 15 {
+		id += "0"
+	}
+	return id[:15]
+}
+
+// SeedRecords gives Alice and Bob one record in every per-user collection,
+// with fixed ids and their secret note.
+func SeedRecords(t testing.TB, app core.App) {
+	t.Helper()
+	for _, u := range []struct{ who, id, secret string }{{"alice", AliceID, AliceSecret}, {"bob", BobID, BobSecret}} {
+		seed := map[string]map[string]any{
+			"entries":       {"day": "2026-11-20", "sleep_hours": 5.5, "notes": u.secret, "sleep_notes": u.secret},
+			"pain_scores":   {"day": "2026-11-20", "score": 6, "areas": []string{"lower_back"}, "note": u.secret},
+			"mood_scores":   {"day": "2026-11-20", "score": 2, "note": u.secret},
+			"stress_scores": {"day": "2026-11-20", "score": 8, "note": u.secret},
+			"flareups":      {"start_day": "2026-11-20", "end_day": "2026-11-20", "peak": 8, "baseline": 4, "links": []map[string]string{{"day": "2026-11-20", "kind": "note", "text": u.secret}}},
+			"reports":       {"from_day": "2026-11-01", "to_day": "2026-11-20", "format": "csv"},
+		}
+		for collection, fields := range seed {
+			c, err := app.FindCollectionByNameOrId(collection)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := core.NewRecord(c)
+			r.Id = RecordID(u.who, collection)
+			r.Load(fields)
+			r.Set("user", u.id)
+			if err := app.Save(r); err != nil {
+				t.Fatalf("testapp: unable to seed %s for %s: %v", collection, u.who, err)
+			}
+		}
+	}
+}
+
+// Tokens returns Alice's and Bob's tokens, valid in every NewWorld app.
+func Tokens(t testing.TB) (alice, bob string) {
+	t.Helper()
+	app := NewWorld(t)
+	a, err := app.FindRecordById("users", AliceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := app.FindRecordById("users", BobID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := a.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt, err := b.NewAuthToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at, bt
+}
