@@ -255,8 +255,13 @@ func (h *header) render(body []byte) string {
 		return ""
 	}
 	out, err := renderMarkdown(body)
-	if err != nil {
+	switch {
+	case err != nil:
 		h.failLine(h.body, "", err.Error())
+	case out == "":
+		// Raw HTML is left out of the rendering, so a body of only tags
+		// would be published blank.
+		h.failLine(h.body, "", "renders to nothing; write Markdown, not raw HTML")
 	}
 	return out
 }

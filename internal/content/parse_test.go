@@ -103,6 +103,7 @@ func TestParseArticleInvalid(t *testing.T) {
 		{"html in title", [2]string{"title: A test piece", "title: <b>A</b>"}, "title", "plain text"},
 		{"title too long", [2]string{"title: A test piece", "title: " + strings.Repeat("a", 101)}, "title", "keep it to 100"},
 		{"empty body", [2]string{"Some **bold** text.\n\n## A heading\n", "  \n"}, "", "empty body"},
+		{"raw html only body", [2]string{"Some **bold** text.\n\n## A heading\n", "<div>x</div>\n"}, "", "renders to nothing"},
 		{"invalid utf-8", [2]string{"One line.", "One \xff line."}, "", "not valid UTF-8"},
 	}
 	for _, s := range scenarios {
