@@ -29,8 +29,21 @@ func sentence(f factor, a *Association) string {
 		return fmt.Sprintf("%s %s. With this much data that is no clear difference: it could well be chance.",
 			lead, diff)
 	}
-	return fmt.Sprintf("%s %s (likely between %s and %s points). %s",
-		lead, diff, num(a.CILow), num(a.CIHigh), notCause)
+	return fmt.Sprintf("%s %s%s. %s", lead, diff, interval(a), notCause)
+}
+
+// interval words the 95 % interval in the direction of the effect ("2 points
+// lower, likely between 1.4 and 2.6"), and says nothing when the interval
+// would only confuse: a single point, or one that reaches past zero.
+func interval(a *Association) string {
+	lo, hi := a.CILow, a.CIHigh
+	if a.Effect < 0 {
+		lo, hi = -hi, -lo
+	}
+	if lo <= 0 || lo >= hi {
+		return ""
+	}
+	return fmt.Sprintf(" (likely between %s and %s points)", num(lo), num(hi))
 }
 
 func days(n int) string {
