@@ -28,7 +28,8 @@ type sim struct {
 
 func simJournal(seed uint64, c simConfig) journal.Journal { return simulate(seed, c).j }
 
-// simulate writes a plausible journal: base peak pain 2–4, one to three pain
+// simulate writes a plausible journal: base peak pain 3 ± 1 (2 and 4 a
+// quarter of the days each), one to three pain
 // readings a day, mood 1–5, stress 0–10, sleep 6–8.5 h or, on a short night,
 // 4–5.5 h with a sleep note naming that night.
 func simulate(seed uint64, c simConfig) sim {
@@ -64,7 +65,7 @@ func simulate(seed uint64, c simConfig) sim {
 			delete(s.short, d)
 			short = false
 		}
-		peak := 2 + r.IntN(3)
+		peak := 3 + []int{-1, 0, 0, 1}[r.IntN(4)]
 		if short {
 			peak = min(10, peak+c.effect)
 		}
