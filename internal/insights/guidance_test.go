@@ -89,7 +89,7 @@ func TestRedFlagGuidance(t *testing.T) {
 		t.Fatalf("got %v\nwant %v", got, want)
 	}
 	fever := doc.Guidance[2].Message
-	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, (from + 9).String()) {
+	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, (from+9).String()) {
 		t.Fatalf("fever message %q", fever)
 	}
 	// A fall is urgent too.
