@@ -1,7 +1,6 @@
 package insights
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 
@@ -27,9 +26,10 @@ const (
 	BaselineLookbackDays = 56
 )
 
-// BaselineMethod describes the baseline in the document, so it explains itself.
-var BaselineMethod = fmt.Sprintf("median peak pain of the previous %d logged days (at least %d, within %d days)",
-	BaselineDays, BaselineMinDays, BaselineLookbackDays)
+// BaselineMethod describes the baseline in the document, so it explains
+// itself. It spells out BaselineDays, BaselineMinDays and BaselineLookbackDays
+// (a test keeps them in step).
+const BaselineMethod = "median peak pain of the previous 14 logged days (at least 7, within 56 days)"
 
 // DataStart is the first day whose data DetectFlareups needs to judge every
 // day from `from` onwards (and the day before, which decides whether a run

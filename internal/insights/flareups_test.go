@@ -1,6 +1,7 @@
 package insights_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -42,6 +43,15 @@ func TestDocumentBaseline(t *testing.T) {
 				t.Fatalf("method %q", doc.Baseline.Method)
 			}
 		})
+	}
+}
+
+func TestBaselineMethodInStep(t *testing.T) {
+	t.Parallel()
+	want := fmt.Sprintf("median peak pain of the previous %d logged days (at least %d, within %d days)",
+		insights.BaselineDays, insights.BaselineMinDays, insights.BaselineLookbackDays)
+	if insights.BaselineMethod != want {
+		t.Fatalf("method %q, want %q", insights.BaselineMethod, want)
 	}
 }
 

@@ -10,6 +10,10 @@ import (
 // own data, never a cause.
 const notCause = "This is a pattern in your log, not proof of a cause."
 
+// neverCause closes a sentence about no clear difference, so that it, too,
+// says what a pattern could and could not mean.
+const neverCause = "Even a clear pattern in your log would not prove a cause."
+
 // sentence states an association in plain words with its numbers and counts.
 // It uses the rounded effect shown in the document, so the words and the
 // figures never disagree.
@@ -26,8 +30,8 @@ func sentence(f factor, a *Association) string {
 		diff = fmt.Sprintf("the same as on the other %s", days(others))
 	}
 	if !a.Significant {
-		return fmt.Sprintf("%s %s. With this much data that is no clear difference: it could well be chance.",
-			lead, diff)
+		return fmt.Sprintf("%s %s. That is no clear difference: with this much data it could well be chance. %s",
+			lead, diff, neverCause)
 	}
 	return fmt.Sprintf("%s %s%s. %s", lead, diff, interval(a), notCause)
 }
