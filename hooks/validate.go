@@ -1,9 +1,16 @@
 package hooks
 
 import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
 	validation "github.com/pocketbase/ozzo-validation/v4"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/router"
 	"github.com/pocketbase/pocketbase/tools/types"
 
 	"github.com/mend-app/mend/internal/journal"
@@ -109,15 +116,13 @@ func (h *handlers) defaultScoreTime(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// requireScore rejects an API create without a score. PocketBase cannot mark
-// the field Required (that would forbid 0, a real answer) and a missing
-// number reads as 0, so presence is checked against the request body.
+// requireScore rejects an API create without a numeric score. PocketBase
+// cannot mark the field Required (that would forbid 0, a real answer) and
+// by the time a request hook runs, a missing, null or text score has been
+// normalised to 0, so the check reads the raw request body (PocketBase keeps
+// it re-readable).
 func requireScore(e *core.RecordRequestEvent) error {
-	info, err := e.RequestInfo()
-	if err != nil {
-		return apis.NewBadRequestError("The request could not be read.", err)
-	}
-	if v, ok := info.Body["score"]; !ok || v == nil || v == "" {
+	if !rawScorePresent(e.Request) {
 		kind, _ := store.ScoreKind(e.Collection.Name)
 		lo, hi, words := journal.ScoreRange(kind)
 		return apis.NewBadRequestError("A score is required.", validation.Errors{
@@ -126,4 +131,47 @@ func requireScore(e *core.RecordRequestEvent) error {
 		})
 	}
 	return e.Next()
+}
+
+// maxScoreBody bounds what is read to find the score; record bodies are
+// small and PocketBase's own body limit applies before this.
+const maxScoreBody = 1 << 20
+
+func rawScorePresent(r *http.Request) bool {
+	ct := r.Header.Get("Content-Type")
+	if strings.HasPrefix(ct, "multipart/") || strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
+		if r.MultipartForm != nil {
+			if v := r.MultipartForm.Value["score"]; len(v) > 0 {
+				return isNumber(v[0])
+			}
+			if v := r.MultipartForm.Value["@jsonPayload"]; len(v) > 0 {
+				return jsonScorePresent([]byte(v[0]))
+			}
+		}
+		return isNumber(r.PostFormValue("score"))
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxScoreBody))
+	if rr, ok := r.Body.(router.Rereader); ok {
+		rr.Reread() // leave the body whole for PocketBase and later hooks
+	}
+	if err != nil {
+		return false
+	}
+	return jsonScorePresent(body)
+}
+
+func jsonScorePresent(body []byte) bool {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(body, &fields); err != nil {
+		return false
+	}
+	var n json.Number
+	raw, ok := fields["score"]
+	return ok && json.Unmarshal(raw, &n) == nil && n != ""
+}
+
+// isNumber accepts a form value that reads as a number.
+func isNumber(v string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	return err == nil
 }
