@@ -50,7 +50,8 @@ func Milestones(p journal.Profile) []Milestone {
 }
 
 // sixMonths is six calendar months after d, as time.AddDate counts them (so
-// 31 August is followed by 3 March, AddDate's normalisation of 31 February).
+// 31 August is followed by 3 March, or 2 March in a leap year: AddDate
+// normalises "31 February").
 func sixMonths(d journal.Day) journal.Day {
 	return journal.DayOf(d.Time().AddDate(0, 6, 0))
 }
