@@ -1,0 +1,170 @@
+// Package pdf prints HTML pages to PDF with one warm headless Chromium
+// (Debian's chromium package) driven through chromedp. Starting Chromium
+// takes about a second; a warm browser prints a report in a few hundred
+// milliseconds, so the browser is started on first use and kept, each print
+// gets its own tab, and a browser that died is started again.
+//
+// The page contract: the page sets a data-ready attribute on <body> when it
+// has finished drawing ("1"), or "error" when it could not. The report of
+// package report does so after its charts are drawn.
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ErrNoChromium means no Chromium binary was found. Routes answer 503 with
+// its message, which names the package an operator installs.
+var ErrNoChromium = errors.New("pdf: Chromium is not installed: install Debian's chromium package (apt-get install chromium) or set MEND_CHROME to a Chrome binary")
+
+// ErrClosed is returned by Print after Close.
+var ErrClosed = errors.New("pdf: printer is closed")
+
+// ErrDialog means the page opened an alert, confirm or prompt dialog. A
+// report never does, so the page ran code it should not have: the print is
+// refused rather than handed to a clinician.
+var ErrDialog = errors.New("pdf: the page opened a JavaScript dialog")
+
+// Candidates are the binary names looked up on PATH, in order, when neither
+// Options.ExecPath nor MEND_CHROME names one.
+var Candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
+
+// Options configure a Printer; the zero value is usable.
+type Options struct {
+	// ExecPath is the browser binary; empty means $MEND_CHROME, then Candidates on PATH.
+	ExecPath string
+	// Concurrency bounds the tabs printing at once (default 2): each tab of
+	// a year-long report holds tens of MB, and PDF layout is CPU-bound.
+	Concurrency int
+	// Timeout bounds one print, from opening the tab to the last PDF byte
+	// (default 30 s).
+	Timeout time.Duration
+}
+
+// Printer prints HTML to PDF with one shared browser. It is safe for
+// concurrent use. The zero value is not usable; call New.
+type Printer struct {
+	opts Options
+	sem  chan struct{}
+
+	mu      sync.Mutex
+	browser context.Context // chromedp context of the running browser; nil before the first print
+	stop    func()          // ends that browser and removes its profile directory
+	closed  bool
+}
+
+// New returns a Printer. It starts nothing: the browser starts on the first
+// Print, so a server without Chromium still boots and serves other formats.
+func New(opts Options) *Printer {
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 2
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	return &Printer{opts: opts, sem: make(chan struct{}, opts.Concurrency)}
+}
+
+// FindChromium returns the browser binary: explicit when set, else
+// $MEND_CHROME, else the first of Candidates on PATH. The error wraps
+// ErrNoChromium.
+func FindChromium(explicit string) (string, error) {
+	for _, p := range []string{explicit, os.Getenv("MEND_CHROME")} {
+		if p == "" {
+			continue
+		}
+		path, err := exec.LookPath(p)
+		if err != nil {
+			return "", fmt.Errorf("%w (%s: %v)", ErrNoChromium, p, err)
+		}
+		return path, nil
+	}
+	for _, name := range Candidates {
+		if path, err := exec.LookPath(name); err == nil {
+			return path, nil
+		}
+	}
+	return "", fmt.Errorf("%w (looked for %v on PATH)", ErrNoChromium, Candidates)
+}
+
+// Available reports whether a browser binary can be found, without starting
+// it, so a route can answer 503 before rendering anything.
+func (p *Printer) Available() error {
+	_, err := FindChromium(p.opts.ExecPath)
+	return err
+}
+
+// allocatorOptions are chromedp's defaults (headless, no first run, no
+// background networking, no sync, no extensions, a fresh temporary profile
+// removed on exit) plus the flags STACK-NOTES.md found necessary: no sandbox
+// (containers and root lack the user namespaces it needs; the pages printed
+// are Mend's own and may load nothing), no GPU, and no component updates or
+// pings, which otherwise keep trying to reach the network.
+func allocatorOptions(path string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+	)
+}
+
+// browserContext returns the running browser, starting one when there is
+// none or the last one died (chromedp cancels a browser's context when its
+// process exits or its connection is lost).
+func (p *Printer) browserContext() (context.Context, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return nil, ErrClosed
+	}
+	if p.browser != nil && p.browser.Err() == nil {
+		return p.browser, nil
+	}
+	if p.stop != nil {
+		p.stop() // reap the dead browser and its profile directory
+		p.browser, p.stop = nil, nil
+	}
+	path, err := FindChromium(p.opts.ExecPath)
+	if err != nil {
+		return nil, err
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path)...)
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	// The first Do starts the browser and binds its life to bctx, which has
+	// no deadline: a timeout here would later kill the warm browser.
+	if err := chromedp.Do(bctx); err != nil {
+		cancelBrowser()
+		cancelAlloc()
+		return nil, fmt.Errorf("pdf: start %s: %w", path, err)
+	}
+	p.browser = bctx
+	p.stop = func() { cancelBrowser(); cancelAlloc() }
+	return bctx, nil
+}
+
+// Close ends the browser, if one runs, and makes later prints fail.
+func (p *Printer) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closed = true
+	if p.stop != nil {
+		p.stop()
+		p.browser, p.stop = nil, nil
+	}
+	return nil
+}
