@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/mend-app/mend/internal/store"
@@ -19,6 +20,16 @@ type Config struct {
 	Public fs.FS
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+}
+
+const flareWorkerKey = "mend.flareWorker"
+
+// FlushFlareups finishes every pending flare-up recompute of app now. Tests
+// and tools use it instead of waiting for the background worker.
+func FlushFlareups(app core.App) {
+	if fw, ok := app.Store().Get(flareWorkerKey).(*flareWorker); ok {
+		fw.flush()
+	}
 }
 
 type handlers struct {
@@ -48,11 +59,37 @@ func Register(app core.App, cfg Config) error {
 	app.OnRecordCreate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
 	app.OnRecordUpdate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
 
+	// Flare-ups follow every committed journal change (see flareWorker).
+	fw := newFlareWorker(app)
+	app.Store().Set(flareWorkerKey, fw)
+	app.OnRecordAfterCreateSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
+	app.OnRecordAfterUpdateSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
+	app.OnRecordAfterDeleteSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
+	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
+		fw.reconcileOnce.Do(fw.reconcileIfUnclean)
+		return se.Next()
+	})
+	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
+		fw.shutdownOnce.Do(fw.shutdown)
+		return e.Next()
+	})
+
 	// HTTP-only concerns.
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
+
+	// Mend's routes; every one but the share link needs a signed-in user.
+	app.OnServe().BindFunc(h.bindRoutes)
 
 	// Web app and headers.
 	app.OnServe().BindFunc(bindSecurityHeaders)
 	app.OnServe().Bind(staticHandler(cfg.Public))
 	return nil
+}
+
+func (h *handlers) bindRoutes(se *core.ServeEvent) error {
+	g := se.Router.Group("/api/mend")
+	g.Bind(apis.RequireAuth(store.Users))
+	g.GET("/insights", h.getInsights)
+	g.GET("/charts/{name}", h.getChart)
+	return se.Next()
 }

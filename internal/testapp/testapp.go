@@ -115,6 +115,11 @@ func template(t testing.TB, seed string) string {
 		}
 		SeedUsers(t, app)
 		SeedRecords(t, app)
+		// Finish the flare-up work the seed started and mark a clean stop,
+		// as a real shutdown would, before the template is closed.
+		if err := app.OnTerminate().Trigger(&core.TerminateEvent{App: app}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	templates[seed] = dir
 	return dir

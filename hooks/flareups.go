@@ -1,0 +1,205 @@
+package hooks
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/mend-app/mend/internal/insights"
+	"github.com/mend-app/mend/internal/journal"
+	"github.com/mend-app/mend/internal/store"
+)
+
+// flareDebounce is how long the worker waits after a write before it
+// recomputes, so a bulk sync of many readings costs one recompute per user
+// rather than one per reading. Well inside the one-second promise.
+const flareDebounce = 40 * time.Millisecond
+
+// stateFile records a clean shutdown. When it is missing or says "dirty" at
+// start, pending work may have been lost (a crash, SIGKILL), so every
+// user's flare-ups are recomputed in the background.
+const stateFile = "mend_flareups.state"
+
+var (
+	allFrom = journal.MustDay("1900-01-01")
+	allTo   = journal.MustDay("2999-12-31")
+)
+
+type span struct{ from, to journal.Day }
+
+// flareWorker keeps the stored flare-ups equal to a from-scratch computation.
+// Writes only mark a user's changed days (a map update under a lock); the
+// recompute runs after the write commits and after the response, coalesced
+// per user, so logging pain never waits for analytics.
+type flareWorker struct {
+	app     core.App
+	mu      sync.Mutex
+	pending map[string]span
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
+	started bool
+	busy    sync.WaitGroup
+
+	reconcileOnce, shutdownOnce sync.Once
+}
+
+func newFlareWorker(app core.App) *flareWorker {
+	return &flareWorker{app: app, pending: map[string]span{}, wake: make(chan struct{}, 1),
+		stop: make(chan struct{}), done: make(chan struct{})}
+}
+
+// mark queues days from..to of userID for a recompute.
+func (w *flareWorker) mark(userID string, from, to journal.Day) {
+	if userID == "" {
+		return
+	}
+	w.mu.Lock()
+	if s, ok := w.pending[userID]; ok {
+		from, to = min(from, s.from), max(to, s.to)
+	}
+	w.pending[userID] = span{from, to}
+	if !w.started {
+		w.started = true
+		go w.loop()
+	}
+	w.mu.Unlock()
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (w *flareWorker) loop() {
+	defer close(w.done)
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-w.wake:
+		}
+		select {
+		case <-w.stop:
+			return
+		case <-time.After(flareDebounce):
+		}
+		w.flush()
+	}
+}
+
+// flush recomputes everything pending now, on the caller's goroutine.
+func (w *flareWorker) flush() {
+	w.busy.Add(1)
+	defer w.busy.Done()
+	if !w.app.IsBootstrapped() {
+		return // the app was closed under us; a restart reconciles
+	}
+	w.mu.Lock()
+	work := w.pending
+	w.pending = map[string]span{}
+	w.mu.Unlock()
+	for userID, s := range work {
+		if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
+			w.app.Logger().Error("flare-up recompute failed; retrying with the next write", "user", userID, "error", err)
+			w.mu.Lock()
+			if p, ok := w.pending[userID]; ok {
+				s = span{min(s.from, p.from), max(s.to, p.to)}
+			}
+			w.pending[userID] = s
+			w.mu.Unlock()
+		}
+	}
+}
+
+// shutdown stops the loop, then finishes every pending recompute so a
+// graceful stop loses nothing, and records the clean state.
+func (w *flareWorker) shutdown() {
+	w.mu.Lock()
+	started := w.started
+	w.started = true // no new loop after this point
+	w.mu.Unlock()
+	close(w.stop)
+	if started {
+		<-w.done
+	}
+	w.busy.Wait()
+	w.flush()
+	writeState(w.app, "clean")
+}
+
+// recomputeFlareups replaces userID's flare-ups around the changed days.
+func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journal.Day) error {
+	if changedFrom == allFrom {
+		j, err := store.LoadJournal(app, userID, allFrom, allTo)
+		if err != nil {
+			return err
+		}
+		return store.ReplaceFlareups(app, userID, allFrom, allTo, insights.DetectFlareups(j, allFrom, allTo))
+	}
+	stored, err := store.LoadFlareups(app, userID, changedFrom-1)
+	if err != nil {
+		return err
+	}
+	plain := make([]insights.Flareup, len(stored))
+	for i, s := range stored {
+		plain[i] = s.Flareup
+	}
+	from, to := insights.RecomputeSpan(changedFrom, changedTo, plain)
+	j, err := store.LoadJournal(app, userID, insights.DataStart(from), to)
+	if err != nil {
+		return err
+	}
+	return store.ReplaceFlareups(app, userID, from, to, insights.DetectFlareups(j, from, to))
+}
+
+// onJournalChange marks the days a committed write touched: the record's
+// day and, when an update moved it, the day it had before.
+func (w *flareWorker) onJournalChange(e *core.RecordEvent) error {
+	r := e.Record
+	days := []string{r.GetString("day")}
+	if orig := r.Original(); orig != nil && orig.GetString("day") != days[0] {
+		days = append(days, orig.GetString("day"))
+	}
+	for _, s := range days {
+		if d, err := journal.ParseDay(s); err == nil {
+			w.mark(r.GetString("user"), d, d)
+		}
+	}
+	return e.Next()
+}
+
+// reconcileIfUnclean recomputes every user's flare-ups when the last run did
+// not shut down cleanly, then marks the run as in progress ("dirty") until
+// its own clean shutdown.
+func (w *flareWorker) reconcileIfUnclean() {
+	clean := readState(w.app) == "clean"
+	writeState(w.app, "dirty")
+	if clean {
+		return
+	}
+	users, err := store.UsersWithJournal(w.app)
+	if err != nil {
+		w.app.Logger().Error("flare-up reconcile could not list users", "error", err)
+		return
+	}
+	for _, u := range users {
+		w.mark(u, allFrom, allTo)
+	}
+}
+
+func readState(app core.App) string {
+	b, err := os.ReadFile(filepath.Join(app.DataDir(), stateFile))
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func writeState(app core.App, state string) {
+	if err := os.WriteFile(filepath.Join(app.DataDir(), stateFile), []byte(state), 0o600); err != nil {
+		app.Logger().Error("unable to write the flare-up state file", "error", err)
+	}
+}
