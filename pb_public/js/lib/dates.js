@@ -202,3 +202,20 @@ export function addMonths(day, n) {
   const t = new Date(Date.UTC(y, m - 1 + n, 1));
   return fromUTC(t.getTime());
 }
+
+/**
+ * The wall-clock time ("09:05") of a PocketBase datetime in zone tz, or "".
+ * @param {unknown} at e.g. "2026-01-02 09:05:00.000Z"
+ * @param {string} tz
+ * @param {string} [locale]
+ */
+export function formatTime(at, tz, locale = undefined) {
+  if (typeof at !== 'string' || !at) return '';
+  const t = new Date(at.replace(' ', 'T'));
+  if (Number.isNaN(t.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(locale, { timeZone: tz || 'UTC', hour: '2-digit', minute: '2-digit' }).format(t);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(t);
+  }
+}

@@ -117,3 +117,12 @@ test('addMonths returns the first of the month', () => {
   assert.equal(addMonths('2026-01-15', -1), '2025-12-01');
   assert.equal(addMonths('2026-12-15', 1), '2027-01-01');
 });
+
+test('formatTime reads PocketBase datetimes in the user zone', async () => {
+  const { formatTime } = await import('./dates.js');
+  assert.equal(formatTime('2026-01-10 14:05:00.000Z', 'Pacific/Auckland', 'en-GB'), '03:05');
+  assert.equal(formatTime('2026-01-10T14:05:00Z', 'UTC', 'en-GB'), '14:05');
+  assert.equal(formatTime('', 'UTC'), '');
+  assert.equal(formatTime('garbage', 'UTC'), '');
+  assert.equal(formatTime('2026-01-10 14:05:00.000Z', 'Bad/Zone', 'en-GB'), '14:05');
+});
