@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -12,16 +13,16 @@ import (
 )
 
 type flareRow struct {
-	ID                string  `db:"id"`
-	StartDay          string  `db:"start_day"`
-	EndDay            string  `db:"end_day"`
-	Peak              float64 `db:"peak"`
-	Baseline          float64 `db:"baseline"`
-	PriorSleepHours   string  `db:"prior_sleep_hours"`
-	TypicalSleepHours string  `db:"typical_sleep_hours"`
-	StressLevel       string  `db:"stress_level"`
-	TypicalStress     string  `db:"typical_stress"`
-	Links             string  `db:"links"`
+	ID                string         `db:"id"`
+	StartDay          string         `db:"start_day"`
+	EndDay            string         `db:"end_day"`
+	Peak              float64        `db:"peak"`
+	Baseline          float64        `db:"baseline"`
+	PriorSleepHours   sql.NullString `db:"prior_sleep_hours"`
+	TypicalSleepHours sql.NullString `db:"typical_sleep_hours"`
+	StressLevel       sql.NullString `db:"stress_level"`
+	TypicalStress     sql.NullString `db:"typical_stress"`
+	Links             sql.NullString `db:"links"`
 }
 
 // StoredFlareup is a flare-up as stored, with its record id.
@@ -50,10 +51,10 @@ func LoadFlareups(app core.App, userID string, since journal.Day) ([]StoredFlare
 			continue
 		}
 		f := insights.Flareup{StartDay: start, EndDay: end, Peak: int(r.Peak), Baseline: r.Baseline,
-			PriorSleepHours: jsonFloat(r.PriorSleepHours), TypicalSleepHours: jsonFloat(r.TypicalSleepHours),
-			StressLevel: jsonFloat(r.StressLevel), TypicalStress: jsonFloat(r.TypicalStress), Links: []insights.Link{}}
-		if r.Links != "" {
-			if err := json.Unmarshal([]byte(r.Links), &f.Links); err != nil {
+			PriorSleepHours: jsonFloat(r.PriorSleepHours.String), TypicalSleepHours: jsonFloat(r.TypicalSleepHours.String),
+			StressLevel: jsonFloat(r.StressLevel.String), TypicalStress: jsonFloat(r.TypicalStress.String), Links: []insights.Link{}}
+		if r.Links.String != "" && r.Links.String != "null" {
+			if err := json.Unmarshal([]byte(r.Links.String), &f.Links); err != nil {
 				return nil, fmt.Errorf("store: flare-up %s has unreadable links: %w", r.ID, err)
 			}
 		}

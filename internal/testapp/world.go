@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/mend-app/mend/hooks"
 )
 
 // Fixed identities so a token minted in one test app is valid in every
@@ -85,30 +87,47 @@ func RecordID(who, collection string) string {
 }
 
 // SeedRecords gives Alice and Bob one record in every per-user collection,
-// with fixed ids and their secret note.
+// with fixed ids and their secret note. The flare-up is a stored fixture for
+// access tests, saved after the flare-up worker has settled: it is not what
+// the seeded readings would produce, so a test that edits a user's journal
+// sees it replaced.
 func SeedRecords(t testing.TB, app core.App) {
 	t.Helper()
-	for _, u := range []struct{ who, id, secret string }{{"alice", AliceID, AliceSecret}, {"bob", BobID, BobSecret}} {
-		seed := map[string]map[string]any{
-			"entries":       {"day": "2026-11-20", "sleep_hours": 5.5, "notes": u.secret, "sleep_notes": u.secret},
-			"pain_scores":   {"day": "2026-11-20", "score": 6, "areas": []string{"lower_back"}, "note": u.secret},
-			"mood_scores":   {"day": "2026-11-20", "score": 2, "note": u.secret},
-			"stress_scores": {"day": "2026-11-20", "score": 8, "note": u.secret},
-			"flareups":      {"start_day": "2026-11-20", "end_day": "2026-11-20", "peak": 8, "baseline": 4, "links": []map[string]string{{"day": "2026-11-20", "kind": "note", "text": u.secret}}},
-			"reports":       {"from_day": "2026-11-01", "to_day": "2026-11-20", "format": "csv"},
+	users := []struct{ who, id, secret string }{{"alice", AliceID, AliceSecret}, {"bob", BobID, BobSecret}}
+	for _, u := range users {
+		seedEach(t, app, u.who, u.id, []seedRow{
+			{"entries", map[string]any{"day": "2026-11-20", "sleep_hours": 5.5, "notes": u.secret, "sleep_notes": u.secret}},
+			{"pain_scores", map[string]any{"day": "2026-11-20", "score": 6, "areas": []string{"lower_back"}, "note": u.secret}},
+			{"mood_scores", map[string]any{"day": "2026-11-20", "score": 2, "note": u.secret}},
+			{"stress_scores", map[string]any{"day": "2026-11-20", "score": 8, "note": u.secret}},
+			{"reports", map[string]any{"from_day": "2026-11-01", "to_day": "2026-11-20", "format": "csv"}},
+		})
+	}
+	hooks.FlushFlareups(app)
+	for _, u := range users {
+		seedEach(t, app, u.who, u.id, []seedRow{{"flareups", map[string]any{"start_day": "2026-11-20", "end_day": "2026-11-20",
+			"peak": 8, "baseline": 4, "links": []map[string]string{{"day": "2026-11-20", "kind": "note", "text": u.secret}}}}})
+	}
+}
+
+type seedRow struct {
+	collection string
+	fields     map[string]any
+}
+
+func seedEach(t testing.TB, app core.App, who, userID string, rows []seedRow) {
+	t.Helper()
+	for _, row := range rows {
+		c, err := app.FindCollectionByNameOrId(row.collection)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for collection, fields := range seed {
-			c, err := app.FindCollectionByNameOrId(collection)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := core.NewRecord(c)
-			r.Id = RecordID(u.who, collection)
-			r.Load(fields)
-			r.Set("user", u.id)
-			if err := app.Save(r); err != nil {
-				t.Fatalf("testapp: unable to seed %s for %s: %v", collection, u.who, err)
-			}
+		r := core.NewRecord(c)
+		r.Id = RecordID(who, row.collection)
+		r.Load(row.fields)
+		r.Set("user", userID)
+		if err := app.Save(r); err != nil {
+			t.Fatalf("testapp: unable to seed %s for %s: %v", row.collection, who, err)
 		}
 	}
 }

@@ -1,0 +1,163 @@
+package hooks_test
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/mend-app/mend/internal/insights"
+	"github.com/mend-app/mend/internal/journal"
+	"github.com/mend-app/mend/internal/store"
+	"github.com/mend-app/mend/internal/testapp"
+)
+
+var everything = [2]journal.Day{journal.MustDay("1900-01-01"), journal.MustDay("2999-12-31")}
+
+// fromScratch is what the stored flare-ups must equal.
+func fromScratch(t testing.TB, app core.App, userID string) []insights.Flareup {
+	t.Helper()
+	j, err := store.LoadJournal(app, userID, everything[0], everything[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return insights.DetectFlareups(j, everything[0], everything[1])
+}
+
+func stored(t testing.TB, app core.App, userID string) []insights.Flareup {
+	t.Helper()
+	s, err := store.LoadFlareups(app, userID, everything[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]insights.Flareup, len(s))
+	for i := range s {
+		out[i] = s[i].Flareup
+	}
+	return out
+}
+
+// waitEqual polls until the stored flare-ups equal a from-scratch
+// computation, failing after the one second the design promises.
+func waitEqual(t *testing.T, app core.App, userID string) {
+	t.Helper()
+	want := fromScratch(t, app, userID)
+	deadline := time.Now().Add(time.Second)
+	for {
+		got := stored(t, app, userID)
+		if reflect.DeepEqual(got, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("stored flare-ups differ from a from-scratch computation 1 s after the last write:\n got  %+v\n want %+v", got, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// Random creates, updates (including moving a reading to another day) and
+// deletes keep flareups equal to a from-scratch computation.
+func TestFlareupsFollowRandomEdits(t *testing.T) {
+	t.Parallel()
+	for seed := range uint64(4) {
+		app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+		rng := rand.New(rand.NewPCG(seed, 7))
+		first := journal.MustDay("2026-07-01")
+		var pains []*core.Record
+		for d := first; d <= journal.MustDay("2026-11-23"); d++ {
+			if rng.IntN(6) == 0 {
+				continue // a gap day
+			}
+			score := 2 + rng.IntN(2)
+			if rng.IntN(8) == 0 {
+				score = 6 + rng.IntN(4)
+			}
+			pains = append(pains, testapp.Record(t, app, "pain_scores", map[string]any{
+				"user": testapp.AliceID, "day": d.String(), "score": score, "note": "n" + d.String()}))
+		}
+		waitEqual(t, app, testapp.AliceID)
+		for i := range 40 {
+			r := pains[rng.IntN(len(pains))]
+			switch i % 3 {
+			case 0:
+				r.Set("score", rng.IntN(11))
+			case 1:
+				r.Set("day", first.AddDays(rng.IntN(140)).String())
+			case 2:
+				if err := app.Delete(r); err == nil {
+					continue
+				}
+			}
+			if err := app.Save(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		waitEqual(t, app, testapp.AliceID)
+		if len(stored(t, app, testapp.AliceID)) == 0 {
+			t.Fatalf("seed %d: the journal produced no flare-ups; the test would prove nothing", seed)
+		}
+		if got := stored(t, app, testapp.BobID); len(got) != 1 || got[0].Links[0].Text != testapp.BobSecret {
+			t.Fatalf("Bob's flare-ups changed with Alice's edits: %+v", got)
+		}
+	}
+}
+
+// After an unclean stop (SIGKILL: pending work lost, no state written) the
+// next start recomputes every user's flare-ups.
+func TestFlareupsReconcileAfterUncleanStop(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	// Rows written behind the hooks' back stand in for work lost in a crash.
+	for d := journal.MustDay("2026-10-01"); d <= journal.MustDay("2026-10-20"); d++ {
+		score := 2
+		if d == journal.MustDay("2026-10-20") {
+			score = 9
+		}
+		_, err := app.DB().Insert("pain_scores", map[string]any{"id": "p" + d.Time().Format("20060102") + "000000",
+			"user": testapp.AliceID, "day": d.String(), "score": score, "at": d.String() + " 09:00:00.000Z"}).Execute()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(app.DataDir(), "mend_flareups.state"), []byte("dirty"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	router(t, app) // serving starts the reconcile
+	waitEqual(t, app, testapp.AliceID)
+	found := false
+	for _, f := range stored(t, app, testapp.AliceID) {
+		found = found || f.StartDay == journal.MustDay("2026-10-20")
+	}
+	if !found {
+		t.Fatal("the flare-up written behind the hooks' back was not reconciled")
+	}
+}
+
+// A graceful stop finishes pending work before the app closes.
+func TestFlareupsFlushOnShutdown(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	seedFlareNoFlush(t, app)
+	if err := app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := stored(t, app, testapp.AliceID); !reflect.DeepEqual(got, fromScratch(t, app, testapp.AliceID)) || len(got) == 0 {
+		t.Fatalf("shutdown did not finish the pending recompute: %+v", got)
+	}
+	state, _ := os.ReadFile(filepath.Join(app.DataDir(), "mend_flareups.state"))
+	if string(state) != "clean" {
+		t.Fatalf("state after a graceful stop = %q, want clean", state)
+	}
+}
+
+func seedFlareNoFlush(t testing.TB, app core.App) {
+	last := journal.MustDay("2026-11-19")
+	for d := last.AddDays(-10); d < last; d++ {
+		testapp.Record(t, app, "pain_scores", map[string]any{"user": testapp.AliceID, "day": d.String(), "score": 1})
+	}
+	testapp.Record(t, app, "pain_scores", map[string]any{"user": testapp.AliceID, "day": last.String(), "score": 9})
+}
