@@ -29,6 +29,8 @@ cp pb/package/dist/pocketbase.es.mjs "$pbdir/"
 cp pb/package/LICENSE.md "$pbdir/LICENSE"
 # ECharts' self-contained ES module build, imported on demand by the insights page only.
 cp ec/package/dist/echarts.esm.min.js "$ecdir/"
+# Its classic (UMD) build, inlined by the server into the HTML and PDF reports.
+cp ec/package/dist/echarts.min.js "$ecdir/"
 cp ec/package/LICENSE ec/package/NOTICE "$ecdir/"
 
 cd "$here"
