@@ -10,6 +10,7 @@ import (
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/mend-app/mend/internal/pdf"
 	"github.com/mend-app/mend/internal/store"
 )
 
@@ -20,6 +21,9 @@ type Config struct {
 	Public fs.FS
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Printer prints PDF reports; nil means pdf.New(pdf.Options{}), which
+	// finds Chromium on first use. Register closes it when the app stops.
+	Printer *pdf.Printer
 }
 
 const flareWorkerKey = "mend.flareWorker"
@@ -46,6 +50,9 @@ func (h *handlers) now() time.Time {
 // Register binds every Mend hook and route on app. main.go and every test
 // app call it, so tests exercise the production wiring.
 func Register(app core.App, cfg Config) error {
+	if cfg.Printer == nil {
+		cfg.Printer = pdf.New(pdf.Options{})
+	}
 	h := &handlers{cfg: cfg}
 	scores := []string{store.PainScores, store.MoodScores, store.StressScores}
 
@@ -74,6 +81,8 @@ func Register(app core.App, cfg Config) error {
 		return e.Next()
 	})
 
+	app.OnTerminate().BindFunc(h.closePrinter)
+
 	// HTTP-only concerns.
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
 
@@ -91,5 +100,11 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.Bind(apis.RequireAuth(store.Users))
 	g.GET("/insights", h.getInsights)
 	g.GET("/charts/{name}", h.getChart)
+	g.GET("/report", h.getReport)
+	g.POST("/reports", h.createReport)
+	g.DELETE("/reports/{id}/share", h.revokeShare)
+	g.GET("/export", h.getExport)
+	// The share link is the one route without sign-in: the token is the key.
+	se.Router.GET("/r/{token}", h.getShared)
 	return se.Next()
 }

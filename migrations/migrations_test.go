@@ -26,12 +26,12 @@ func TestMigrationsApplyAndRevert(t *testing.T) {
 		t.Fatal("safety settings not applied")
 	}
 	runner := core.NewMigrationsRunner(app, core.AppMigrations)
-	reverted, err := runner.Down(3)
+	reverted, err := runner.Down(4)
 	if err != nil {
 		t.Fatalf("revert failed: %v", err)
 	}
-	if len(reverted) != 3 {
-		t.Fatalf("reverted %v, want Mend's 3 migrations", reverted)
+	if len(reverted) != 4 {
+		t.Fatalf("reverted %v, want Mend's 4 migrations", reverted)
 	}
 	for _, name := range mendCollections {
 		if _, err := app.FindCollectionByNameOrId(name); err == nil {

@@ -5,6 +5,8 @@ package testapp
 
 import (
 	"os"
+	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -14,6 +16,7 @@ import (
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/mend-app/mend/hooks"
+	"github.com/mend-app/mend/internal/pdf"
 	_ "github.com/mend-app/mend/migrations" // registers Mend's migrations
 )
 
@@ -27,6 +30,9 @@ type Options struct {
 	// Seed names a template seeded once per test binary and cloned for
 	// every app: "" (migrations only) or "world" (SeedUsers + SeedRecords).
 	Seed string
+	// Printer replaces the default PDF printer (e.g. one with a bogus
+	// ExecPath, to test the answer when Chromium is missing).
+	Printer *pdf.Printer
 }
 
 // New returns a fresh, migrated app that is cleaned up when t ends.
@@ -59,10 +65,30 @@ func NewWith(t testing.TB, opts Options) *tests.TestApp {
 }
 
 func config(opts Options) hooks.Config {
-	return hooks.Config{Now: opts.Now, Public: fstest.MapFS{
-		"index.html": {Data: []byte("<!doctype html><title>Mend</title>")},
-	}}
+	public := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>Mend</title>")}}
+	if js := echartsJS(); js != nil {
+		public[echartsPath] = &fstest.MapFile{Data: js}
+	}
+	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer}
 }
+
+// echartsPath is where hooks look for ECharts in Config.Public.
+const echartsPath = "vendor/echarts@5.6.0/echarts.min.js"
+
+// echartsJS is the repository's vendored ECharts, read once, so report
+// tests draw real charts; nil when the file is missing (HTML and PDF
+// reports then answer 503, which those tests will show).
+var echartsJS = sync.OnceValue(func() []byte {
+	_, self, _, ok := runtime.Caller(0)
+	if !ok {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(self), "..", "..", "pb_public", filepath.FromSlash(echartsPath)))
+	if err != nil {
+		return nil
+	}
+	return b
+})
 
 // Factory adapts New to tests.ApiScenario's TestAppFactory; seed, when not
 // nil, runs on each new app.

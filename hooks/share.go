@@ -1,0 +1,139 @@
+package hooks
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/pocketbase/pocketbase/apis"
+	"github.com/pocketbase/pocketbase/core"
+
+	"github.com/mend-app/mend/internal/report"
+	"github.com/mend-app/mend/internal/store"
+)
+
+// A share token is 32 random bytes (256 bits, well over the 128 asked for),
+// base64url without padding: 43 characters that are safe in a URL path.
+const (
+	shareTokenBytes = 32
+	shareTokenLen   = 43
+)
+
+// newShareToken returns a fresh token and the hash that is stored in its
+// place. Only the hash reaches the database, so a leaked backup or database
+// read opens no report.
+func newShareToken() (token, hash string, err error) {
+	b := make([]byte, shareTokenBytes)
+	if _, err := rand.Read(b); err != nil {
+		return "", "", err
+	}
+	token = base64.RawURLEncoding.EncodeToString(b)
+	return token, hashShareToken(token), nil
+}
+
+// hashShareToken is the stored form of a token. A plain SHA-256 is enough:
+// the token is 256 random bits, so there is nothing to guess or stretch.
+func hashShareToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// wellFormedToken reports whether s could be a token at all, so that junk
+// is turned away without a database read.
+func wellFormedToken(s string) bool {
+	if len(s) != shareTokenLen {
+		return false
+	}
+	for _, c := range []byte(s) {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// errShareGone is the one answer for a wrong, expired or revoked link, so
+// that a guess learns nothing about which it was.
+func errShareGone() error {
+	return apis.NewNotFoundError("This report link is not valid. It may have expired or been revoked.", nil)
+}
+
+// getShared answers GET /r/{token} without sign-in: the stored report of a
+// live share link, read-only. HTML and PDF open in the browser; the data
+// formats download.
+func (h *handlers) getShared(e *core.RequestEvent) error {
+	hdr := e.Response.Header()
+	// Also on the 404: a link must not leak through a Referer, a cache or a
+	// search engine, whether it works or not.
+	hdr.Set("Referrer-Policy", "no-referrer")
+	hdr.Set("Cache-Control", "no-store")
+	hdr.Set("X-Robots-Tag", "noindex, nofollow")
+	token := e.Request.PathValue("token")
+	if !wellFormedToken(token) {
+		return errShareGone()
+	}
+	r, err := store.FindSharedReport(e.App, hashShareToken(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return errShareGone()
+	}
+	if err != nil {
+		return err
+	}
+	if !r.ShareExpires.After(h.now()) {
+		return errShareGone()
+	}
+	body, err := store.ReadReportFile(e.App, r)
+	if errors.Is(err, store.ErrNotFound) {
+		return errShareGone()
+	}
+	if err != nil {
+		return err
+	}
+	return h.serveShared(e, r, body)
+}
+
+// serveShared writes a stored report. http.ServeContent answers the range
+// requests PDF viewers make; the type comes from the record, never from
+// sniffing the bytes.
+func (h *handlers) serveShared(e *core.RequestEvent, r store.Report, body []byte) error {
+	hdr := e.Response.Header()
+	disposition := "attachment"
+	switch r.Format {
+	case report.FormatHTML:
+		disposition = "inline"
+		// The stored page's meta policy allows its scripts by hash; the
+		// header must allow them too. Reports rendered by an older build
+		// with another init script lose their charts (never their tables)
+		// here, for at most the 30 days a link lives.
+		hdr.Set("Content-Security-Policy", h.reportCSP())
+	case report.FormatPDF:
+		disposition = "inline"
+		// The web app's policy would blank the browser's PDF viewer: Chrome's
+		// wraps the file in a page with inline styles, and no sandbox
+		// directive may be set (no browser runs its viewer sandboxed).
+		hdr.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'none'")
+	}
+	hdr.Set("Content-Type", report.ContentType(r.Format))
+	hdr.Set("Content-Disposition", disposition+`; filename="`+report.Filename(r.Format, r.From, r.To)+`"`)
+	http.ServeContent(e.Response, e.Request, "", time.Time{}, bytes.NewReader(body))
+	return nil
+}
+
+// revokeShare answers DELETE /api/mend/reports/{id}/share: the link stops
+// working at once. Another user's report answers like an unknown one.
+func (h *handlers) revokeShare(e *core.RequestEvent) error {
+	err := store.ClearShare(e.App, e.Auth.Id, e.Request.PathValue("id"))
+	if errors.Is(err, store.ErrNotFound) {
+		return apis.NewNotFoundError("There is no such report.", nil)
+	}
+	if err != nil {
+		return err
+	}
+	return e.NoContent(http.StatusNoContent)
+}
