@@ -6,7 +6,9 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/pocketbase/dbx"
@@ -73,22 +75,35 @@ type entryRow struct {
 }
 
 // LoadJournal reads everything userID logged on days in [from, to].
+//
+// The four reads are independent, so outside a transaction they run at once
+// on PocketBase's read pool: on three years (about 5,700 rows) that cut the
+// insights route's latency by about a third on 2 cores, SQLite row stepping
+// being most of its cost (see `make bench`). Inside a transaction app.DB()
+// is the one transaction connection, so they run in turn there.
 func LoadJournal(app core.App, userID string, from, to journal.Day) (journal.Journal, error) {
 	var j journal.Journal
-	var err error
-	if j.Entries, err = loadEntries(app, userID, from, to); err != nil {
-		return j, err
+	loads := []func() error{
+		func() (err error) { j.Entries, err = loadEntries(app, userID, from, to); return err },
+		func() (err error) { j.Pain, err = loadScores(app, PainScores, userID, from, to); return err },
+		func() (err error) { j.Mood, err = loadScores(app, MoodScores, userID, from, to); return err },
+		func() (err error) { j.Stress, err = loadScores(app, StressScores, userID, from, to); return err },
 	}
-	if j.Pain, err = loadScores(app, PainScores, userID, from, to); err != nil {
-		return j, err
+	if app.IsTransactional() {
+		for _, load := range loads {
+			if err := load(); err != nil {
+				return j, err
+			}
+		}
+		return j, nil
 	}
-	if j.Mood, err = loadScores(app, MoodScores, userID, from, to); err != nil {
-		return j, err
+	errs := make([]error, len(loads))
+	var wg sync.WaitGroup
+	for i, load := range loads {
+		wg.Go(func() { errs[i] = load() })
 	}
-	if j.Stress, err = loadScores(app, StressScores, userID, from, to); err != nil {
-		return j, err
-	}
-	return j, nil
+	wg.Wait()
+	return j, errors.Join(errs...)
 }
 
 func rangeWhere(userID string, from, to journal.Day) dbx.Expression {
