@@ -30,17 +30,18 @@ func ExportUser(app core.App, userID string) (*Export, error) {
 	user.IgnoreEmailVisibility(true)
 	x := &Export{User: user}
 	for _, c := range []struct {
-		collection, order string
-		into              *[]*core.Record
+		collection string
+		order      []string
+		into       *[]*core.Record
 	}{
-		{Entries, "day ASC, created ASC", &x.Entries},
-		{PainScores, "day ASC, at ASC", &x.PainScores},
-		{MoodScores, "day ASC, at ASC", &x.MoodScores},
-		{StressScores, "day ASC, at ASC", &x.StressScores},
-		{Flareups, "start_day ASC", &x.Flareups},
-		{Reports, "created ASC", &x.Reports},
+		{Entries, []string{"day ASC", "created ASC"}, &x.Entries},
+		{PainScores, []string{"day ASC", "at ASC"}, &x.PainScores},
+		{MoodScores, []string{"day ASC", "at ASC"}, &x.MoodScores},
+		{StressScores, []string{"day ASC", "at ASC"}, &x.StressScores},
+		{Flareups, []string{"start_day ASC"}, &x.Flareups},
+		{Reports, []string{"created ASC"}, &x.Reports},
 	} {
-		err := app.RecordQuery(c.collection).AndWhere(dbx.HashExp{"user": userID}).OrderBy(c.order).All(c.into)
+		err := app.RecordQuery(c.collection).AndWhere(dbx.HashExp{"user": userID}).OrderBy(c.order...).All(c.into)
 		if err != nil {
 			return nil, fmt.Errorf("store: unable to export %s: %w", c.collection, err)
 		}
