@@ -116,7 +116,7 @@ async function route() {
   if (!first) {
     const h1 = /** @type {HTMLElement|null} */ (main.querySelector('h1'));
     (h1 ?? main).focus({ preventScroll: true });
-    window.scrollTo(0, 0);
+    main.scrollTo(0, 0);
   }
   first = false;
 }

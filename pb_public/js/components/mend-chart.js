@@ -77,6 +77,9 @@ export class MendChart extends HTMLElement {
     this.#chart = this.echarts.init(el, dark ? 'dark' : null, { renderer: 'svg' });
     let option = structuredClone(this.#option);
     if (dark) option.backgroundColor = 'transparent';
+    // The page shows each chart's title as a heading already.
+    for (const t of Array.isArray(option.title) ? option.title : option.title ? [option.title] : []) t.show = false;
+    if (option.title && option.legend && !Array.isArray(option.legend) && typeof option.legend.top !== 'number') option.legend.top = 0;
     option = safeTooltip(option, this.echarts);
     if (this.decorate) option = this.decorate(option, this.echarts) ?? option;
     this.#chart.setOption(option);
@@ -103,6 +106,7 @@ export function safeTooltip(option, echarts) {
   option.tooltip = {
     ...base,
     confine: true,
+    className: 'mend-tip',
     formatter: (/** @type {any} */ params) => {
       const list = Array.isArray(params) ? params : [params];
       const head = list[0]?.axisValueLabel ?? list[0]?.axisValue ?? (Array.isArray(params) ? '' : list[0]?.name);

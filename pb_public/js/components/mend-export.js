@@ -13,7 +13,7 @@ import { html, setHTML } from '../lib/html.js';
 import { addDays, formatDay, isValidDay, toDay } from '../lib/dates.js';
 import { reportURL, FORMAT_EXT } from '../lib/download.js';
 import { FORMATS, label } from '../lib/labels.js';
-import { errorSummary, fieldErrors } from '../lib/errors.js';
+import { errorSummary } from '../lib/errors.js';
 import { pb, download, mendSend, fileURL, todayDay, deliveryDay } from '../api.js';
 
 export class MendExport extends HTMLElement {
@@ -175,9 +175,7 @@ export class MendExport extends HTMLElement {
       void this.#loadReports();
     } catch (err) {
       status.className = 'status notice error';
-      const f = fieldErrors(err);
       status.textContent = `Could not create the link. ${errorSummary(err, { share_days: 'Link works for', from: 'From', to: 'To' })}`;
-      void f;
     }
   }
 

@@ -170,6 +170,7 @@ function painTrendTooltip(option, echarts, linksByDay) {
     trigger: 'axis',
     ...tooltip,
     confine: true,
+    className: 'mend-tip',
     formatter: (/** @type {any} */ params) => {
       const list = Array.isArray(params) ? params : [params];
       const first = list[0] ?? {};

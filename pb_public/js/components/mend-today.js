@@ -44,6 +44,13 @@ export class MendToday extends HTMLElement {
   /** Client ids for this form's readings: a retry of the same save cannot double them. */
   #ids = { pain: newRecordID(), mood: newRecordID(), stress: newRecordID() };
 
+  /** @type {HTMLElement|null} */
+  #actions = null;
+
+  disconnectedCallback() {
+    this.#actions?.remove();
+  }
+
   connectedCallback() {
     const today = todayDay();
     const attr = this.getAttribute('day') ?? '';
@@ -161,16 +168,22 @@ export class MendToday extends HTMLElement {
           ${textarea('notes', 'Note', 'Anything else about today.')}
         </div>
 
-        <div class="save-bar">
-          <p class="status notice" role="status" data-status></p>
-          <button type="submit" class="btn primary block">Save</button>
-        </div>
-
         <section class="section" aria-labelledby="readings-h">
           <h2 class="section-title" id="readings-h">Readings on this day</h2>
           <div data-readings><p class="hint">Loading…</p></div>
         </section>
       </form>`);
+
+    // The Save bar lives in the shell's page-actions area, below the
+    // scrolling page and above the tab bar, so it is always in thumb reach
+    // and never covers a field; form="…" ties the button to this form.
+    const formID = `log-form-${this.day}`;
+    this.#form.id = formID;
+    this.#actions = document.createElement('div');
+    this.#actions.className = 'save-bar';
+    setHTML(this.#actions, html`<p class="status notice" role="status" data-status></p>
+      <button type="submit" class="btn primary block" form="${formID}">Save</button>`);
+    (document.getElementById('page-actions') ?? this).append(this.#actions);
 
     const form = this.#form;
     form.addEventListener('submit', (e) => { e.preventDefault(); void this.#save(); });
@@ -353,7 +366,7 @@ export class MendToday extends HTMLElement {
 
   /** @param {string} text @param {''|'ok'|'error'} kind */
   #status(text, kind) {
-    const s = /** @type {HTMLElement} */ (this.querySelector('[data-status]'));
+    const s = /** @type {HTMLElement} */ (this.#actions?.querySelector('[data-status]'));
     s.classList.toggle('ok', kind === 'ok');
     s.classList.toggle('error', kind === 'error');
     s.textContent = text;
@@ -407,7 +420,7 @@ export class MendToday extends HTMLElement {
     }
 
     this.#saving = true;
-    const button = /** @type {HTMLButtonElement} */ (this.querySelector('button[type=submit]'));
+    const button = /** @type {HTMLButtonElement} */ (this.#actions?.querySelector('button[type=submit]'));
     button.setAttribute('aria-disabled', 'true');
     this.#status('Saving…', '');
     try {
