@@ -51,6 +51,17 @@ var benchFixture struct {
 	err  error
 }
 
+// TestMain removes the benchmark fixture (built only when a benchmark runs)
+// when the test binary ends, so repeated `make bench` runs leave nothing in
+// the temp dir.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchFixture.dir != "" {
+		os.RemoveAll(benchFixture.dir)
+	}
+	os.Exit(code)
+}
+
 // seededApp returns a fresh clone of a data dir holding the bench user with
 // three years of journal and the twin collection; the dir is seeded once per
 // test binary because 5,500 saves take seconds.
