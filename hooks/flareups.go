@@ -3,6 +3,7 @@ package hooks
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"time"
 
@@ -131,6 +132,9 @@ func (w *flareWorker) shutdown() {
 }
 
 // recomputeFlareups replaces userID's flare-ups around the changed days.
+// Most writes (a calm day, a note) leave the flare-ups as they were; then
+// nothing is written, so a bulk sync does not compete with itself for
+// SQLite's single writer.
 func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journal.Day) error {
 	if changedFrom == allFrom {
 		j, err := store.LoadJournal(app, userID, allFrom, allTo)
@@ -152,7 +156,23 @@ func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journ
 	if err != nil {
 		return err
 	}
-	return store.ReplaceFlareups(app, userID, from, to, insights.DetectFlareups(j, from, to))
+	fresh := insights.DetectFlareups(j, from, to)
+	if reflect.DeepEqual(fresh, intersecting(plain, from, to)) {
+		return nil
+	}
+	return store.ReplaceFlareups(app, userID, from, to, fresh)
+}
+
+// intersecting returns the flare-ups of all (in start order) that share a
+// day with [from, to], never nil, to compare with DetectFlareups' result.
+func intersecting(all []insights.Flareup, from, to journal.Day) []insights.Flareup {
+	out := []insights.Flareup{}
+	for _, f := range all {
+		if f.StartDay <= to && f.EndDay >= from {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // onJournalChange marks the days a committed write touched: the record's

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pocketbase/pocketbase/core"
 
+	"github.com/mend-app/mend/hooks"
 	"github.com/mend-app/mend/internal/insights"
 	"github.com/mend-app/mend/internal/journal"
 	"github.com/mend-app/mend/internal/store"
@@ -160,4 +161,25 @@ func seedFlareNoFlush(t testing.TB, app core.App) {
 		testapp.Record(t, app, "pain_scores", map[string]any{"user": testapp.AliceID, "day": d.String(), "score": 1})
 	}
 	testapp.Record(t, app, "pain_scores", map[string]any{"user": testapp.AliceID, "day": last.String(), "score": 9})
+}
+
+// A write that changes no flare-up writes nothing: the stored records keep
+// their ids, so a bulk sync does not queue behind its own recomputes.
+func TestFlareupsUnchangedWriteIsNotRewritten(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	seedFlare(t, app)
+	before, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
+	if err != nil || len(before) == 0 {
+		t.Fatalf("no flare-ups to compare (%v)", err)
+	}
+	testapp.Record(t, app, "mood_scores", map[string]any{"user": testapp.AliceID, "day": "2026-11-22", "score": 3})
+	hooks.FlushFlareups(app)
+	after, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatalf("an unchanged recompute rewrote the flare-ups:\n before %+v\n after  %+v", before, after)
+	}
 }
