@@ -235,3 +235,23 @@ func TestRevokeShareScenarios(t *testing.T) {
 		s.Test(t)
 	}
 }
+
+// Guessing share links from one address is throttled (migration
+// 1764000003: 30 a minute).
+func TestShareLinkRateLimited(t *testing.T) {
+	t.Parallel()
+	mux := router(t, testapp.NewWith(t, testapp.Options{Seed: "world", Now: reportNow, RateLimits: true}))
+	for i := range 40 {
+		_, res := getURL(t, mux, "/r/"+strings.Repeat("x", 43), "")
+		if res.StatusCode == http.StatusTooManyRequests {
+			if i < 30 {
+				t.Fatalf("limited after %d guesses, want 30 allowed", i)
+			}
+			return
+		}
+		if res.StatusCode != 404 {
+			t.Fatalf("guess %d = %d, want 404", i, res.StatusCode)
+		}
+	}
+	t.Fatal("40 guesses in a row were never rate limited")
+}
