@@ -3,7 +3,7 @@ package e2e
 import (
 	"database/sql"
 	"fmt"
-	"net/url"
+	"net/http"
 	"path/filepath"
 	"testing"
 
@@ -18,6 +18,15 @@ const (
 	suPassword = "a long operator password"
 	userPass   = "a long user password"
 )
+
+// productionEnv makes the binary behave as deployed. PocketBase guesses
+// "go run" when the executable lies under os.TempDir(), and TestMain builds
+// it in one: the server would then read pb_public from its working
+// directory (404 for the whole web app here) instead of its embedded copy,
+// and turn automigrate on. The guess reads TMPDIR, so point that elsewhere.
+func productionEnv(t testing.TB) string {
+	return "TMPDIR=" + t.TempDir()
+}
 
 // newDataDir is a data dir that already holds the operator's superuser.
 // The binary's superuser command runs before the first start on purpose:
@@ -73,26 +82,39 @@ func signIn(t testing.TB, s *Server, email string) string {
 	return auth.Token
 }
 
-// recordIDs lists the ids of every record of collection that token may see,
-// page by page.
-func recordIDs(t testing.TB, s *Server, token, collection, filter string) map[string]bool {
+// recordIDs lists the ids of every record of collection that token may see.
+func recordIDs(t testing.TB, s *Server, token, collection string) map[string]bool {
 	t.Helper()
+	ids, err := tryRecordIDs(s, token, collection)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// tryRecordIDs is recordIDs for a server that may be restarting.
+func tryRecordIDs(s *Server, token, collection string) (map[string]bool, error) {
 	ids := map[string]bool{}
 	for page := 1; ; page++ {
+		req, err := http.NewRequest("GET", fmt.Sprintf("%s/api/collections/%s/records?page=%d&perPage=500&fields=id",
+			s.URL, collection, page), nil)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set("Authorization", token)
 		var res struct {
 			Items      []struct{ ID string }
 			TotalPages int
 		}
-		u := fmt.Sprintf("%s/api/collections/%s/records?page=%d&perPage=500&fields=id&filter=%s",
-			s.URL, collection, page, url.QueryEscape(filter))
-		if code := call(t, "GET", u, token, nil, &res); code != 200 {
-			t.Fatalf("listing %s page %d = %d", collection, page, code)
+		code, err := doJSON(http.DefaultClient, req, &res)
+		if err != nil || code != 200 {
+			return nil, fmt.Errorf("listing %s page %d: %d %v", collection, page, code, err)
 		}
 		for _, it := range res.Items {
 			ids[it.ID] = true
 		}
 		if page >= res.TotalPages {
-			return ids
+			return ids, nil
 		}
 	}
 }
