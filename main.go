@@ -27,12 +27,13 @@ func main() {
 	// developing with go run, never in a deployed binary.
 	migratecmd.MustRegister(app, app.RootCmd, migratecmd.Config{Automigrate: isGoRun, Dir: "migrations"})
 
-	// Under go run the web app is read from disk so edits show on reload.
+	// Under go run, in the repository, the web app is read from disk so
+	// edits show on reload; everywhere else the embedded copy is served.
 	public, err := fs.Sub(embedded, "pb_public")
 	if err != nil {
 		log.Fatal(err)
 	}
-	if isGoRun {
+	if _, statErr := os.Stat("pb_public/index.html"); isGoRun && statErr == nil {
 		public = os.DirFS("pb_public")
 	}
 	if err := hooks.Register(app, hooks.Config{Public: public}); err != nil {

@@ -28,7 +28,9 @@ var (
 func TestMain(m *testing.M) {
 	_, file, _, _ := runtime.Caller(0)
 	repoRoot = filepath.Dir(filepath.Dir(file))
-	dir, err := os.MkdirTemp("", "mend-e2e-")
+	// Not under the OS temp dir: PocketBase treats a binary there as "go
+	// run" (dev mode, automigrate), and the tests must see production.
+	dir, err := os.MkdirTemp(filepath.Join(repoRoot, "e2e"), ".bin-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
