@@ -3,7 +3,6 @@ package charts_test
 import (
 	"encoding/json"
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -80,16 +79,3 @@ func FuzzNoteStaysData(f *testing.F) {
 	})
 }
 
-// TestNoPocketBase keeps the package pure, as STYLE.md asks.
-func TestNoPocketBase(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go list")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Skipf("go list unavailable: %v\n%s", err, out)
-	}
-	if strings.Contains(string(out), "github.com/pocketbase/") {
-		t.Errorf("internal/charts depends on PocketBase:\n%s", out)
-	}
-}

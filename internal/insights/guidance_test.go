@@ -2,7 +2,6 @@ package insights_test
 
 import (
 	"encoding/json"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -167,16 +166,3 @@ func TestComputeEmpty(t *testing.T) {
 	}
 }
 
-// TestNoPocketBase keeps the package pure, as STYLE.md asks.
-func TestNoPocketBase(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go list")
-	}
-	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Skipf("go list unavailable: %v\n%s", err, out)
-	}
-	if strings.Contains(string(out), "github.com/pocketbase/") {
-		t.Errorf("internal/insights depends on PocketBase:\n%s", out)
-	}
-}

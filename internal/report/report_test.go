@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -209,14 +208,3 @@ func TestFilenameAndContentType(t *testing.T) {
 	}
 }
 
-// TestPure keeps the package free of PocketBase (STYLE.md).
-func TestPure(t *testing.T) {
-	t.Parallel()
-	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
-	if err != nil {
-		t.Skipf("go list: %v", err)
-	}
-	if strings.Contains(string(out), "github.com/pocketbase/") {
-		t.Error("internal/report imports PocketBase")
-	}
-}
