@@ -43,18 +43,21 @@ func stored(t testing.TB, app core.App, userID string) []insights.Flareup {
 }
 
 // waitEqual polls until the stored flare-ups equal a from-scratch
-// computation, failing after the one second the design promises.
+// computation. The design promises one second; this allows three, because
+// go test runs packages in parallel on a 2-core machine and a loaded CI
+// run is not what the promise is about. The SDK test in e2e holds the
+// server to one second.
 func waitEqual(t *testing.T, app core.App, userID string) {
 	t.Helper()
 	want := fromScratch(t, app, userID)
-	deadline := time.Now().Add(time.Second)
+	deadline := time.Now().Add(3 * time.Second)
 	for {
 		got := stored(t, app, userID)
 		if reflect.DeepEqual(got, want) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("stored flare-ups differ from a from-scratch computation 1 s after the last write:\n got  %+v\n want %+v", got, want)
+			t.Fatalf("stored flare-ups differ from a from-scratch computation 3 s after the last write:\n got  %+v\n want %+v", got, want)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

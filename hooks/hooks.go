@@ -84,6 +84,7 @@ func Register(app core.App, cfg Config) error {
 	app.OnTerminate().BindFunc(h.closePrinter)
 
 	// HTTP-only concerns.
+	app.OnFileDownloadRequest(store.Reports).BindFunc(noStoreReportFile)
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
 
 	// Mend's routes; every one but the share link needs a signed-in user.

@@ -30,13 +30,19 @@ type period struct {
 // 90 days ending today) and the user's rows from the baseline window before
 // from up to to, through indexed queries.
 func (h *handlers) loadPeriod(e *core.RequestEvent) (*period, error) {
+	q := e.Request.URL.Query()
+	return h.loadPeriodOf(e, q.Get("from"), q.Get("to"))
+}
+
+// loadPeriodOf is loadPeriod for a period given as text, from a query
+// string or a request body.
+func (h *handlers) loadPeriodOf(e *core.RequestEvent, fromText, toText string) (*period, error) {
 	if e.Auth == nil || e.Auth.Collection().Name != store.Users {
 		return nil, apis.NewUnauthorizedError("Sign in to see your journal.", nil)
 	}
 	p := &period{userID: e.Auth.Id, profile: store.ProfileFromRecord(e.Auth)}
 	var err error
-	p.from, p.to, err = parsePeriod(e.Request.URL.Query().Get("from"), e.Request.URL.Query().Get("to"),
-		journal.Today(h.now(), p.profile.Location))
+	p.from, p.to, err = parsePeriod(fromText, toText, journal.Today(h.now(), p.profile.Location))
 	if err != nil {
 		return nil, err
 	}

@@ -14,8 +14,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tools/types"
 
-	"github.com/mend-app/mend/internal/insights"
-	"github.com/mend-app/mend/internal/journal"
 	"github.com/mend-app/mend/internal/report"
 	"github.com/mend-app/mend/internal/store"
 )
@@ -86,22 +84,6 @@ func answerStored(r store.Report, token string) storedReport {
 		}
 	}
 	return out
-}
-
-// loadPeriodOf is loadPeriod for a period given in a request body rather
-// than the query string; validation (parsePeriod) is shared.
-func (h *handlers) loadPeriodOf(e *core.RequestEvent, fromText, toText string) (*period, error) {
-	p := &period{userID: e.Auth.Id, profile: store.ProfileFromRecord(e.Auth)}
-	var err error
-	p.from, p.to, err = parsePeriod(fromText, toText, journal.Today(h.now(), p.profile.Location))
-	if err != nil {
-		return nil, err
-	}
-	p.journal, err = store.LoadJournal(e.App, p.userID, insights.DataStart(p.from), p.to)
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 // parseStoreBody reads {from, to, format, notes, share_days}. Every field

@@ -57,6 +57,9 @@ func TestStoredReportFileIsProtected(t *testing.T) {
 	if res.StatusCode != 200 || !bytes.Contains(b, []byte(testapp.AliceSecret)) || !bytes.HasPrefix(b, []byte("kind,day")) {
 		t.Fatalf("owner with file token: status %d, body %.80q", res.StatusCode, b)
 	}
+	if cc := res.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("stored report file Cache-Control = %q, want no-store", cc)
+	}
 
 	// Bob's stored report is his own data only.
 	bb := storeReport(t, mux, bobToken, `{"format":"json"}`)

@@ -73,3 +73,12 @@ func sanitizeRichText(e *core.RecordEvent) error {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// noStoreReportFile keeps a stored report (health data) out of browser and
+// proxy caches; PocketBase would otherwise let files be cached for 30 days,
+// and a shared phone or a revoked link should not keep a copy.
+func noStoreReportFile(e *core.FileDownloadRequestEvent) error {
+	e.Response.Header().Set("Cache-Control", "no-store")
+	e.Response.Header().Set("X-Frame-Options", "DENY")
+	return e.Next()
+}
