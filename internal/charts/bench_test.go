@@ -78,4 +78,3 @@ func FuzzNoteStaysData(f *testing.F) {
 		}
 	})
 }
-

@@ -165,4 +165,3 @@ func TestComputeEmpty(t *testing.T) {
 		t.Fatalf("default timezone %q", doc.Timezone)
 	}
 }
-

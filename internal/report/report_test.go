@@ -207,4 +207,3 @@ func TestFilenameAndContentType(t *testing.T) {
 		}
 	}
 }
-
