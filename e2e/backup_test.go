@@ -13,7 +13,7 @@ import (
 // re-executes the binary in place (same PID), so the test also checks the
 // server comes back by itself and still stops cleanly.
 func TestBackupRestore(t *testing.T) {
-	s := startServer(t, newDataDir(t), productionEnv(t))
+	s := startServer(t, newDataDir(t))
 	su := superuserToken(t, s)
 	userID, token := signUp(t, s, "backup@example.com")
 	pid := s.cmd.Process.Pid

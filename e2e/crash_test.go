@@ -33,7 +33,7 @@ const (
 // a 200 is there, the database passes PRAGMA integrity_check and the
 // flare-ups the crash left stale have been reconciled.
 func TestCrashLosesNoAcknowledgedWrite(t *testing.T) {
-	s := startServer(t, newDataDir(t), productionEnv(t))
+	s := startServer(t, newDataDir(t))
 	disableRateLimits(t, s, superuserToken(t, s))
 	userID, token := signUp(t, s, "crash@example.com")
 
@@ -57,7 +57,7 @@ func TestCrashLosesNoAcknowledgedWrite(t *testing.T) {
 		t.Fatalf("state after SIGKILL = %q, want dirty", st)
 	}
 
-	s2 := startServer(t, s.DataDir, productionEnv(t))
+	s2 := startServer(t, s.DataDir)
 	stored := recordIDs(t, s2, token, "pain_scores")
 	var lost []string
 	for _, id := range acked {

@@ -13,7 +13,7 @@ import (
 // web app, a vendored script (served from the embedded copy) and the API,
 // and checks every answer carries the security headers.
 func TestSecurityHeadersFromBinary(t *testing.T) {
-	s := startServer(t, "", productionEnv(t))
+	s := startServer(t, "")
 	for _, c := range []struct {
 		path        string
 		status      int

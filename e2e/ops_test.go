@@ -19,15 +19,6 @@ const (
 	userPass   = "a long user password"
 )
 
-// productionEnv makes the binary behave as deployed. PocketBase guesses
-// "go run" when the executable lies under os.TempDir(), and TestMain builds
-// it in one: the server would then read pb_public from its working
-// directory (404 for the whole web app here) instead of its embedded copy,
-// and turn automigrate on. The guess reads TMPDIR, so point that elsewhere.
-func productionEnv(t testing.TB) string {
-	return "TMPDIR=" + t.TempDir()
-}
-
 // newDataDir is a data dir that already holds the operator's superuser.
 // The binary's superuser command runs before the first start on purpose:
 // any CLI command ends with PocketBase's terminate hooks, which mark the
