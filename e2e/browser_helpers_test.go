@@ -1,0 +1,344 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// The phone the browser tests pretend to be: an iPhone 12–15 sized
+// viewport at device scale 1, so screenshots are 390 px wide.
+const (
+	phoneWidth  = 390
+	phoneHeight = 844
+	// waitTimeout bounds every single wait in a browser test; a flow step
+	// on loopback takes well under a second, a PDF render a few seconds.
+	waitTimeout = 20 * time.Second
+)
+
+// One Chromium for the whole package: starting it costs about a second, a
+// new tab (in its own browser context) a few milliseconds.
+var (
+	chromeOnce sync.Once
+	chromeCtx  context.Context
+	chromeErr  error
+	chromeStop = func() {}
+)
+
+// startChromium starts the shared browser once. Its context has no deadline:
+// the first Run binds the browser's life to it (see chromedp's API.md, 21).
+func startChromium(path string) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox, // the test machine runs as root in a container
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-domain-reliability", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	chromeStop = func() { cancelBrowser(); cancelAlloc() }
+	if err := chromedp.Do(browser); err != nil {
+		chromeErr = fmt.Errorf("e2e: start %s: %w", path, err)
+		return
+	}
+	chromeCtx = browser
+}
+
+// stopChromium ends the shared browser; TestMain calls it after the tests.
+func stopChromium() { chromeStop() }
+
+// Tab is one browser tab on one mend server, in a browser context of its
+// own (fresh cookies, storage and cache). Every console error, uncaught
+// exception, request to another origin and CSP violation in it is recorded
+// and fails the test when it ends.
+type Tab struct {
+	t   *testing.T
+	ctx context.Context
+	srv *Server
+
+	mu       sync.Mutex
+	problems []string
+	urls     map[network.RequestID]string
+	sizes    map[network.RequestID]float64
+}
+
+// newTab opens a tab at the given viewport width (phone height, mobile and
+// touch emulation, UTC time zone so days computed in Go match the page's).
+// It skips the test without Chromium, unless CI=true.
+func newTab(t *testing.T, srv *Server, width int64) *Tab {
+	t.Helper()
+	path := needTool(t, "chromium")
+	chromeOnce.Do(func() { startChromium(path) })
+	if chromeErr != nil {
+		t.Fatal(chromeErr)
+	}
+	ctx, cancel := chromedp.NewContext(chromeCtx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel) // registered first, so it runs after the checks below
+	tb := &Tab{t: t, ctx: ctx, srv: srv, urls: map[network.RequestID]string{}, sizes: map[network.RequestID]float64{}}
+	if err := chromedp.Listen(ctx, tb.onEvent); err != nil {
+		t.Fatal(err)
+	}
+	shots := t.ArtifactDir() // kept with go test -artifacts, else removed
+	t.Cleanup(func() { tb.finish(shots) })
+	tb.do(
+		chromedp.EmulateViewport(width, phoneHeight, chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"})
+			return err
+		}),
+		// A CSP violation is also logged, but only a listener sees every
+		// kind (e.g. a blocked inline style set from script), so the page
+		// reports each one to Go through an exposed function.
+		chromedp.ExposeFunc("mendReportCSP", func(_ context.Context, what string) (bool, error) {
+			tb.problem("CSP violation: " + what)
+			return true, nil
+		}),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+				Source: `document.addEventListener('securitypolicyviolation', (e) => window.mendReportCSP(e.violatedDirective + ' ' + e.blockedURI));`,
+			})
+			return err
+		}),
+	)
+	return tb
+}
+
+// onEvent runs on chromedp's reader goroutine: it must only record.
+func (tb *Tab) onEvent(ev any) {
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.ConsoleAPICalledTypeError {
+			tb.problem("console.error: " + remoteText(ev.Args))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		tb.problem(fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber, msg))
+	case *log.EventEntryAdded:
+		// Network failures and CSP refusals reach the console this way.
+		if ev.Entry.Level == log.EntryLevelError {
+			tb.problem(fmt.Sprintf("console (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
+		}
+	case *network.EventRequestWillBeSent:
+		u := ev.Request.URL
+		if !sameOrigin(u, tb.srv.URL) {
+			tb.problem("request to another origin: " + u)
+		}
+		tb.mu.Lock()
+		tb.urls[ev.RequestID] = u
+		tb.mu.Unlock()
+	case *network.EventLoadingFinished:
+		tb.mu.Lock()
+		tb.sizes[ev.RequestID] += ev.EncodedDataLength
+		tb.mu.Unlock()
+	}
+}
+
+// sameOrigin reports whether u stays on the server (or is a local scheme
+// that never reaches the network).
+func sameOrigin(u, origin string) bool {
+	for _, p := range []string{"data:", "blob:", "about:", "chrome-extension:"} {
+		if strings.HasPrefix(u, p) {
+			return true
+		}
+	}
+	return u == origin || strings.HasPrefix(u, origin+"/")
+}
+
+func remoteText(args []*runtime.RemoteObject) string {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		if len(a.Value) > 0 {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (tb *Tab) problem(s string) {
+	tb.mu.Lock()
+	tb.problems = append(tb.problems, s)
+	tb.mu.Unlock()
+}
+
+// finish fails the test on recorded problems and, if it failed, saves a
+// screenshot of the tab for the person reading the log.
+func (tb *Tab) finish(dir string) {
+	tb.mu.Lock()
+	problems := tb.problems
+	tb.mu.Unlock()
+	for _, p := range problems {
+		tb.t.Errorf("browser: %s", p)
+	}
+	if !tb.t.Failed() || tb.ctx.Err() != nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 5*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		tb.t.Logf("no failure screenshot: %v", err)
+		return
+	}
+	name := filepath.Join(dir, "failure.png")
+	if err := os.WriteFile(name, png, 0o644); err != nil {
+		tb.t.Logf("no failure screenshot: %v", err)
+		return
+	}
+	tb.t.Logf("failure screenshot: %s", name)
+}
+
+// do runs actions in the tab with the standard timeout.
+func (tb *Tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		tb.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval returns the value of a JavaScript expression in the page.
+func eval[T any](tb *Tab, expr string) T {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		tb.t.Fatalf("browser: evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitJS waits until a JavaScript expression is truthy; what names the
+// condition in the failure message.
+func (tb *Tab) waitJS(what, expr string) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout+time.Second)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr,
+		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(waitTimeout)))
+	if err != nil {
+		tb.t.Fatalf("browser: waiting for %s (%s): %v", what, expr, err)
+	}
+}
+
+// open loads a URL path (with its hash route) on the server: a full load.
+func (tb *Tab) open(path string) {
+	tb.t.Helper()
+	tb.do(chromedp.Navigate(tb.srv.URL + path))
+}
+
+// click clicks the first element an XPath or CSS selector finds, once visible.
+func (tb *Tab) click(sel string) {
+	tb.t.Helper()
+	tb.do(chromedp.Click(sel))
+}
+
+// tick chooses a radio or checkbox the way a finger does: the inputs are
+// visually hidden behind their labels' chips, so it taps the label.
+func (tb *Tab) tick(inputCSS string) {
+	tb.t.Helper()
+	tb.do(chromedp.Click(chromedp.CSS(`label:has(> ` + inputCSS + `)`)))
+}
+
+// fill types text into the field labelled label (an exact label text).
+func (tb *Tab) fill(label, text string) {
+	tb.t.Helper()
+	tb.do(chromedp.SendKeys(labelled(label), text))
+}
+
+// labelled is the XPath of the control whose <label for> reads exactly label.
+func labelled(label string) string {
+	return fmt.Sprintf(`//*[@id=//label[normalize-space(.)=%s]/@for]`, xq(label))
+}
+
+// button is the XPath of the button (or link-button) whose text is name.
+func button(name string) string {
+	return fmt.Sprintf(`//button[normalize-space(.)=%s]`, xq(name))
+}
+
+// xq quotes s as an XPath string literal (no test label has both quotes).
+func xq(s string) string {
+	if strings.Contains(s, `"`) {
+		return "'" + s + "'"
+	}
+	return `"` + s + `"`
+}
+
+// js quotes s as a JavaScript string literal.
+func js(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	return string(b)
+}
+
+// signIn signs in through the real sign-in page and waits for Today.
+func (tb *Tab) signIn(email, password string) {
+	tb.t.Helper()
+	tb.open("/#/signin")
+	tb.fill("Email", email)
+	tb.fill("Password", password)
+	tb.click(button("Sign in"))
+	tb.waitToday()
+}
+
+// waitToday waits until the log page has loaded its day and exercises.
+func (tb *Tab) waitToday() {
+	tb.t.Helper()
+	tb.waitJS("Today loaded", `(() => {
+		const r = document.querySelector('mend-today [data-readings]');
+		const x = document.querySelector('mend-today [data-exercises]');
+		return r && x && !/Loading/.test(r.textContent + x.textContent);
+	})()`)
+}
+
+// saveLog taps Save and waits for the live region to say "Saved".
+func (tb *Tab) saveLog() {
+	tb.t.Helper()
+	tb.click(button("Save"))
+	tb.waitJS(`"Saved" in the status region`,
+		`[...document.querySelectorAll('#page-actions [role=status]')].some((s) => s.textContent.trim() === 'Saved')`)
+}
+
+// transfer is the bytes received since resetTransfer and the URLs fetched.
+func (tb *Tab) transfer() (total float64, urls []string) {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for id, n := range tb.sizes {
+		total += n
+		urls = append(urls, tb.urls[id])
+	}
+	return total, urls
+}
+
+func (tb *Tab) resetTransfer() {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	clear(tb.sizes)
+	clear(tb.urls)
+}
