@@ -43,6 +43,7 @@ type flareWorker struct {
 	stop    chan struct{}
 	done    chan struct{}
 	started bool
+	served  bool // this process served HTTP (see shutdown)
 	busy    sync.WaitGroup
 
 	reconcileOnce, shutdownOnce sync.Once
@@ -116,8 +117,12 @@ func (w *flareWorker) flush() {
 }
 
 // shutdown stops the loop, then finishes every pending recompute so a
-// graceful stop loses nothing, and records the clean state.
-func (w *flareWorker) shutdown() {
+// graceful stop loses nothing. Only a process that served records the clean
+// state: PocketBase also runs terminate hooks at the end of CLI commands
+// (superuser upsert, migrate), which must not cancel the repair a crashed
+// server still owes. A restart (PocketBase restarts after restoring a
+// backup) records "dirty", so the restored data is reconciled on start.
+func (w *flareWorker) shutdown(restart bool) {
 	w.mu.Lock()
 	started := w.started
 	w.started = true // no new loop after this point
@@ -128,7 +133,15 @@ func (w *flareWorker) shutdown() {
 	}
 	w.busy.Wait()
 	w.flush()
-	writeState(w.app, "clean")
+	w.mu.Lock()
+	served := w.served
+	w.mu.Unlock()
+	switch {
+	case restart:
+		writeState(w.app, "dirty")
+	case served:
+		writeState(w.app, "clean")
+	}
 }
 
 // recomputeFlareups replaces userID's flare-ups around the changed days.
@@ -195,6 +208,9 @@ func (w *flareWorker) onJournalChange(e *core.RecordEvent) error {
 // not shut down cleanly, then marks the run as in progress ("dirty") until
 // its own clean shutdown.
 func (w *flareWorker) reconcileIfUnclean() {
+	w.mu.Lock()
+	w.served = true
+	w.mu.Unlock()
 	clean := readState(w.app) == "clean"
 	writeState(w.app, "dirty")
 	if clean {

@@ -145,6 +145,7 @@ func TestFlareupsReconcileAfterUncleanStop(t *testing.T) {
 func TestFlareupsFlushOnShutdown(t *testing.T) {
 	t.Parallel()
 	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	router(t, app) // this process serves
 	seedFlareNoFlush(t, app)
 	if err := app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error { return nil }); err != nil {
 		t.Fatal(err)
@@ -184,5 +185,41 @@ func TestFlareupsUnchangedWriteIsNotRewritten(t *testing.T) {
 	}
 	if !reflect.DeepEqual(before, after) {
 		t.Fatalf("an unchanged recompute rewrote the flare-ups:\n before %+v\n after  %+v", before, after)
+	}
+}
+
+// The state file only says "clean" after a process that served stopped
+// gracefully: a CLI command run after a crash must not cancel the repair,
+// and a restart (after a backup restore) asks for one.
+func TestFlareupsStateAfterCommandsAndRestarts(t *testing.T) {
+	t.Parallel()
+	scenarios := []struct {
+		name    string
+		serve   bool
+		restart bool
+		want    string
+	}{
+		{"CLI command after a crash", false, false, "dirty"},
+		{"graceful stop of a server", true, false, "clean"},
+		{"restart after a restore", true, true, "dirty"},
+	}
+	for _, s := range scenarios {
+		t.Run(s.name, func(t *testing.T) {
+			app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+			statePath := filepath.Join(app.DataDir(), "mend_flareups.state")
+			if err := os.WriteFile(statePath, []byte("dirty"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if s.serve {
+				router(t, app)
+			}
+			e := &core.TerminateEvent{App: app, IsRestart: s.restart}
+			if err := app.OnTerminate().Trigger(e, func(e *core.TerminateEvent) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(statePath); string(got) != s.want {
+				t.Fatalf("state = %q, want %q", got, s.want)
+			}
+		})
 	}
 }

@@ -77,7 +77,7 @@ func Register(app core.App, cfg Config) error {
 		return se.Next()
 	})
 	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
-		fw.shutdownOnce.Do(fw.shutdown)
+		fw.shutdownOnce.Do(func() { fw.shutdown(e.IsRestart) })
 		return e.Next()
 	})
 

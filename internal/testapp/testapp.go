@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
@@ -137,6 +138,16 @@ func template(t testing.TB, seed string) string {
 	}
 	if seed == "world" {
 		if err := hooks.Register(app, config(Options{})); err != nil {
+			t.Fatal(err)
+		}
+		// Serve once, as production would, so the terminate below records a
+		// clean stop and clones do not start with a full flare-up repair
+		// (which would replace the flare-up fixture).
+		r, err := apis.NewRouter(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := app.OnServe().Trigger(&core.ServeEvent{App: app, Router: r}, func(e *core.ServeEvent) error { return nil }); err != nil {
 			t.Fatal(err)
 		}
 		SeedUsers(t, app)
