@@ -13,10 +13,15 @@ import (
 // The steps a browser test takes in its tab, each bounded by waitTimeout,
 // and the selectors by accessible name that the web app promises.
 
+// bounded is the tab's context with the standard timeout, for one step.
+func (tb *Tab) bounded() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(tb.ctx, waitTimeout)
+}
+
 // do runs actions in the tab with the standard timeout.
 func (tb *Tab) do(actions ...chromedp.Action[chromedp.Void]) {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	ctx, cancel := tb.bounded()
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		tb.t.Fatalf("browser: %v", err)
@@ -26,7 +31,7 @@ func (tb *Tab) do(actions ...chromedp.Action[chromedp.Void]) {
 // eval returns the value of a JavaScript expression in the page.
 func eval[T any](tb *Tab, expr string) T {
 	tb.t.Helper()
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
+	ctx, cancel := tb.bounded()
 	defer cancel()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
 	if err != nil {

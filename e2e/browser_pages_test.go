@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -88,7 +87,9 @@ func TestBrowserPDFDownload(t *testing.T) {
 	tb.signIn(a.Email, testPassword)
 
 	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(tb.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
 		BrowserContextID: chromedp.FromContext(tb.ctx).BrowserContextID,
 		DownloadPath:     dir,
@@ -96,8 +97,6 @@ func TestBrowserPDFDownload(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
-	defer cancel()
 	progress := chromedp.BrowserEvents(ctx, browser.DownloadProgress) // subscribed before the click
 
 	tb.click(navLink("Export"))

@@ -64,7 +64,9 @@ var controlRoles = map[string]bool{
 // gets) and returns the controls without a name, and how many had one.
 func (tb *Tab) unnamedControls() (unnamed []string, named int) {
 	tb.t.Helper()
-	tree, err := chromedp.Call(tb.ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
 	if err != nil {
 		tb.t.Fatal(err)
 	}
@@ -92,7 +94,9 @@ func axString(v *accessibility.Value) string {
 
 // describe returns the start of a node's HTML, to say which control failed.
 func (tb *Tab) describe(id cdp.BackendNodeID) string {
-	res, err := chromedp.Call(tb.ctx, dom.GetOuterHTML, dom.GetOuterHTMLParams{BackendNodeID: id})
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	res, err := chromedp.Call(ctx, dom.GetOuterHTML, dom.GetOuterHTMLParams{BackendNodeID: id})
 	if err != nil {
 		return err.Error()
 	}
@@ -139,7 +143,7 @@ func TestBrowserScreens(t *testing.T) {
 				settle = 1200 * time.Millisecond
 			}
 			tb.do(chromedp.Sleep(settle))
-			png, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+			png, err := tb.screenshot()
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -153,4 +157,11 @@ func TestBrowserScreens(t *testing.T) {
 	if backgrounds["light"] == backgrounds["dark"] {
 		t.Errorf("body background is %s in both schemes; the dark theme did not apply", backgrounds["light"])
 	}
+}
+
+// screenshot captures the viewport as PNG.
+func (tb *Tab) screenshot() ([]byte, error) {
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
 }

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -173,11 +172,11 @@ func TestBrowserTodayTransferSize(t *testing.T) {
 	tb := newTab(t, srv, phoneWidth)
 	tb.signIn(a.Email, testPassword)
 
-	if _, err := chromedp.Call(tb.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(tb.ctx, waitTimeout)
-	defer cancel()
 	lifecycle := chromedp.Events(ctx, page.LifecycleEvent) // subscribed before the reload
 	tb.resetTransfer()
 	tb.do(chromedp.Reload())
