@@ -33,7 +33,7 @@ func horizontalBar(name string, title opts.Title, categories []string, x opts.XA
 		charts.WithTitleOpts(title),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "50"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: trigger}),
-		charts.WithGridOpts(opts.Grid{Top: "80", Left: "10", Right: "30", Bottom: "20", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: "80", Left: "10", Right: "30", Bottom: "40", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	)
@@ -69,7 +69,7 @@ func areas(doc insights.Document, j journal.Journal) *charts.Bar {
 		Title:    "Where it hurts",
 		Subtitle: fmt.Sprintf("%d pain readings named an area; a reading can name several", readings),
 	}
-	bar := horizontalBar("areas", title, names, opts.XAxis{Type: "value", Name: "Readings", MinInterval: 1}, false)
+	bar := horizontalBar("areas", title, names, opts.XAxis{Type: "value", Name: "Readings", NameLocation: "middle", NameGap: 26, MinInterval: 1}, false)
 	bar.AddSeries("Readings", items,
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorPeak}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
@@ -126,7 +126,7 @@ func relief(doc insights.Document) *charts.Bar {
 		Title:    "Relief used on flare days vs other days",
 		Subtitle: "Descriptive only: relief is used because it hurts, so this does not show what works",
 	}
-	bar := horizontalBar("relief", title, names, opts.XAxis{Type: "value", Name: "% of days", Min: 0, Max: 100}, true)
+	bar := horizontalBar("relief", title, names, opts.XAxis{Type: "value", Name: "% of days", NameLocation: "middle", NameGap: 26, Min: 0, Max: 100}, true)
 	groups := []struct {
 		name  string
 		color string
