@@ -37,7 +37,7 @@ func TestBrowserLibraryFilter(t *testing.T) {
 			tb.signIn(a.Email, testPassword)
 
 			tb.click(navLink("Library"))
-			exercises := tb.libraryList()
+			exercises := tb.libraryList(false)
 			if hint := eval[string](tb, `document.querySelector('mend-library .hint').textContent`); !strings.Contains(hint, "3 weeks after birth") {
 				t.Errorf("hint = %q, want it to name 3 weeks after birth", hint)
 			}
@@ -56,7 +56,7 @@ func TestBrowserLibraryFilter(t *testing.T) {
 			}
 			tb.click(`//mend-library//a[normalize-space(.)="Show everything"]`)
 			tb.waitJS("the unfiltered library", `location.hash === '#/library/all'`)
-			all := tb.libraryList()
+			all := tb.libraryList(true)
 			for _, name := range s.hidden {
 				if !slices.Contains(all, name) {
 					t.Errorf("%q missing from the unfiltered library: %v", name, all)
@@ -66,10 +66,17 @@ func TestBrowserLibraryFilter(t *testing.T) {
 	}
 }
 
-// libraryList waits for the library to load and returns the exercise names.
-func (tb *Tab) libraryList() []string {
+// libraryList waits for the library page (filtered, or with all set the
+// unfiltered one) to finish loading and returns the exercise names. It
+// names the page it waits for: right after navigation the previous page is
+// still in the document, already loaded, and would be read instead.
+func (tb *Tab) libraryList(all bool) []string {
 	tb.t.Helper()
-	tb.waitJS("the library", `(() => { const b = document.querySelector('mend-library [data-body]'); return b && !b.hasAttribute('aria-busy'); })()`)
+	sel := "mend-library:not([all])"
+	if all {
+		sel = "mend-library[all]"
+	}
+	tb.waitJS("the library", `(() => { const l = document.querySelectorAll('mend-library'); const b = document.querySelector('`+sel+` [data-body]'); return l.length === 1 && b && !b.hasAttribute('aria-busy'); })()`)
 	return eval[[]string](tb, `[...document.querySelectorAll('mend-library a[href^="#/library/exercise/"] h3')].map((h) => h.textContent.trim())`)
 }
 
