@@ -37,17 +37,28 @@ type span struct{ from, to journal.Day }
 // per user, so logging pain never waits for analytics.
 type flareWorker struct {
 	app     core.App
-	mu      sync.Mutex
+	mu      sync.Mutex // guards the fields below
 	pending map[string]span
+	started bool
+	closed  bool          // shutdown has begun: no worker will run again
+	served  bool          // this process served HTTP (see shutdown)
+	retry   time.Duration // backoff after a failed recompute; 0 when healthy
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
-	started bool
-	served  bool // this process served HTTP (see shutdown)
-	busy    sync.WaitGroup
+	// flushMu serialises recomputes: the worker, FlushFlareups and shutdown
+	// never recompute the same user at once (an older result saved last).
+	flushMu sync.Mutex
 
 	reconcileOnce, shutdownOnce sync.Once
 }
+
+// Retry backoff after a failed recompute: soon for a passing fault (a busy
+// database), then slower so a persistent one does not flood the log.
+const (
+	flareRetryMin = 500 * time.Millisecond
+	flareRetryMax = time.Minute
+)
 
 func newFlareWorker(app core.App) *flareWorker {
 	return &flareWorker{app: app, pending: map[string]span{}, wake: make(chan struct{}, 1),
@@ -64,11 +75,22 @@ func (w *flareWorker) mark(userID string, from, to journal.Day) {
 		from, to = min(from, s.from), max(to, s.to)
 	}
 	w.pending[userID] = span{from, to}
-	if !w.started {
+	closed := w.closed
+	if !w.started && !closed {
 		w.started = true
 		go w.loop()
 	}
 	w.mu.Unlock()
+	if closed {
+		// A write that finished after the last flush (a request outliving
+		// the graceful-shutdown timeout): let the next start repair it.
+		writeState(w.app, "dirty")
+		return
+	}
+	w.poke()
+}
+
+func (w *flareWorker) poke() {
 	select {
 	case w.wake <- struct{}{}:
 	default:
@@ -88,56 +110,71 @@ func (w *flareWorker) loop() {
 			return
 		case <-time.After(flareDebounce):
 		}
-		w.flush()
+		if !w.flush() {
+			w.mu.Lock()
+			w.retry = min(max(2*w.retry, flareRetryMin), flareRetryMax)
+			delay := w.retry
+			w.mu.Unlock()
+			time.AfterFunc(delay, w.poke)
+		}
 	}
 }
 
-// flush recomputes everything pending now, on the caller's goroutine.
-func (w *flareWorker) flush() {
-	w.busy.Add(1)
-	defer w.busy.Done()
+// flush recomputes everything pending now, on the caller's goroutine, and
+// reports whether every recompute succeeded. Failed work stays pending.
+func (w *flareWorker) flush() bool {
+	w.flushMu.Lock()
+	defer w.flushMu.Unlock()
 	if !w.app.IsBootstrapped() {
-		return // the app was closed under us; a restart reconciles
+		return false // the app was closed under us; the next start repairs
 	}
 	w.mu.Lock()
 	work := w.pending
 	w.pending = map[string]span{}
 	w.mu.Unlock()
+	ok := true
 	for userID, s := range work {
 		if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
-			w.app.Logger().Error("flare-up recompute failed; retrying with the next write", "user", userID, "error", err)
+			ok = false
+			w.app.Logger().Error("flare-up recompute failed; will retry", "user", userID, "error", err)
 			w.mu.Lock()
-			if p, ok := w.pending[userID]; ok {
+			if p, found := w.pending[userID]; found {
 				s = span{min(s.from, p.from), max(s.to, p.to)}
 			}
 			w.pending[userID] = s
 			w.mu.Unlock()
 		}
 	}
+	if ok {
+		w.mu.Lock()
+		w.retry = 0
+		w.mu.Unlock()
+	}
+	return ok
 }
 
 // shutdown stops the loop, then finishes every pending recompute so a
-// graceful stop loses nothing. Only a process that served records the clean
-// state: PocketBase also runs terminate hooks at the end of CLI commands
-// (superuser upsert, migrate), which must not cancel the repair a crashed
-// server still owes. A restart (PocketBase restarts after restoring a
-// backup) records "dirty", so the restored data is reconciled on start.
+// graceful stop loses nothing. Only a process that served, and finished
+// all its work, records the clean state: PocketBase also runs terminate
+// hooks at the end of CLI commands (superuser upsert, migrate), which must
+// not cancel the repair a crashed server still owes, and work that failed
+// must be repaired on the next start. A restart (PocketBase restarts after
+// restoring a backup) records "dirty", so restored data is reconciled.
 func (w *flareWorker) shutdown(restart bool) {
 	w.mu.Lock()
 	started := w.started
-	w.started = true // no new loop after this point
+	w.closed = true
 	w.mu.Unlock()
 	close(w.stop)
 	if started {
 		<-w.done
 	}
-	w.busy.Wait()
-	w.flush()
+	ok := w.flush()
 	w.mu.Lock()
-	served := w.served
+	served, left := w.served, len(w.pending)
 	w.mu.Unlock()
 	switch {
-	case restart:
+	case restart || !ok || left > 0:
 		writeState(w.app, "dirty")
 	case served:
 		writeState(w.app, "clean")
@@ -196,9 +233,15 @@ func (w *flareWorker) onJournalChange(e *core.RecordEvent) error {
 	if orig := r.Original(); orig != nil && orig.GetString("day") != days[0] {
 		days = append(days, orig.GetString("day"))
 	}
+	users := []string{r.GetString("user")}
+	if orig := r.Original(); orig != nil && orig.GetString("user") != users[0] {
+		users = append(users, orig.GetString("user")) // moved: the old owner's flares change too
+	}
 	for _, s := range days {
 		if d, err := journal.ParseDay(s); err == nil {
-			w.mark(r.GetString("user"), d, d)
+			for _, u := range users {
+				w.mark(u, d, d)
+			}
 		}
 	}
 	return e.Next()

@@ -1,10 +1,12 @@
 package hooks_test
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -221,5 +223,91 @@ func TestFlareupsStateAfterCommandsAndRestarts(t *testing.T) {
 				t.Fatalf("state = %q, want %q", got, s.want)
 			}
 		})
+	}
+}
+
+// Moving a reading to another day, or (as a superuser may in the dashboard)
+// to another user, recomputes both the old and the new place.
+func TestFlareupsFollowMovedReadings(t *testing.T) {
+	t.Parallel()
+	scenarios := []struct {
+		name string
+		move func(r *core.Record)
+	}{
+		{"to another day", func(r *core.Record) { r.Set("day", "2026-10-01") }},
+		{"to another user", func(r *core.Record) { r.Set("user", testapp.BobID) }},
+	}
+	for _, s := range scenarios {
+		t.Run(s.name, func(t *testing.T) {
+			app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+			seedFlare(t, app)
+			flare, err := app.FindFirstRecordByFilter("pain_scores", "user = {:u} && day = '2026-11-23'", map[string]any{"u": testapp.AliceID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.move(flare)
+			if err := app.Save(flare); err != nil {
+				t.Fatal(err)
+			}
+			hooks.FlushFlareups(app)
+			// Bob's stored fixture on 2026-11-20 is not derived from his
+			// readings; compare from the day after it.
+			since := journal.MustDay("2026-11-21")
+			for _, u := range []string{testapp.AliceID, testapp.BobID} {
+				want, got := after(fromScratch(t, app, u), since), after(stored(t, app, u), since)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: stored %+v, want %+v", u, got, want)
+				}
+			}
+		})
+	}
+}
+
+func after(fs []insights.Flareup, since journal.Day) []insights.Flareup {
+	out := []insights.Flareup{}
+	for _, f := range fs {
+		if f.EndDay >= since {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// A recompute that fails (a busy database, say) is retried on its own,
+// without waiting for the next write, and a graceful stop while work is
+// still failing leaves the state dirty so the next start repairs it.
+func TestFlareupsRetryAfterFailure(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	router(t, app)
+	var failing atomic.Bool
+	failing.Store(true)
+	var failures atomic.Int32
+	app.OnRecordCreate("flareups").BindFunc(func(e *core.RecordEvent) error {
+		if failing.Load() {
+			failures.Add(1)
+			return errors.New("injected failure")
+		}
+		return e.Next()
+	})
+	seedFlareNoFlush(t, app)
+	deadline := time.Now().Add(3 * time.Second)
+	for failures.Load() < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the failed recompute was tried %d times in 3 s, want a retry", failures.Load())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	failing.Store(false)
+	waitEqual(t, app, testapp.AliceID)
+
+	// Now a failure that persists through shutdown.
+	failing.Store(true)
+	testapp.Record(t, app, "pain_scores", map[string]any{"user": testapp.AliceID, "day": "2026-11-21", "score": 10})
+	if err := app.OnTerminate().Trigger(&core.TerminateEvent{App: app}, func(e *core.TerminateEvent) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(app.DataDir(), "mend_flareups.state")); string(got) != "dirty" {
+		t.Fatalf("state after a stop with failed work = %q, want dirty", got)
 	}
 }

@@ -118,15 +118,31 @@ func (x *index) startFlare(d journal.Day, base float64, peak int) *Flareup {
 	return f
 }
 
+// Bounds on one flare-up's links. A long run of days with many long notes
+// would otherwise grow without limit (and past what the flareups record can
+// store, which would stop that user's flare-ups from updating). The first
+// notes, which are the night and day before and the flare's first days,
+// matter most; 60 notes is more than a clinician reads. Even if every
+// character needed a 6-byte JSON escape, MaxLinkBytes stays under the
+// record's 2 MB limit.
+const (
+	MaxLinks     = 60
+	MaxLinkBytes = 256 << 10
+)
+
 // links collects the notes of days from..to: per day the entry's sleep,
-// stress and general notes, then each pain reading's note in time order.
-// Texts are kept exactly as written; blank ones say nothing and are skipped.
+// stress and general notes, then each pain reading's note in time order,
+// up to MaxLinks and MaxLinkBytes. Texts are kept exactly as written; blank
+// ones say nothing and are skipped.
 func (x *index) links(from, to journal.Day) []Link {
 	out := []Link{}
+	size := 0
 	add := func(d journal.Day, kind, text string) {
-		if strings.TrimSpace(text) != "" {
-			out = append(out, Link{Day: d, Kind: kind, Text: text})
+		if strings.TrimSpace(text) == "" || len(out) >= MaxLinks || size+len(text) > MaxLinkBytes {
+			return
 		}
+		size += len(text)
+		out = append(out, Link{Day: d, Kind: kind, Text: text})
 	}
 	for d := from; d <= to; d++ {
 		if e := x.entry(d); e != nil {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/mend-app/mend/internal/insights"
 	"github.com/mend-app/mend/internal/journal"
@@ -236,5 +238,31 @@ func TestFlareRowOrder(t *testing.T) {
 		if got := insights.DetectFlareups(j, 0, 1<<30); !reflect.DeepEqual(got, want) {
 			t.Fatal("result depends on row order")
 		}
+	}
+}
+
+// A flare-up's links are bounded, so its record can always be stored.
+func TestFlareLinksAreBounded(t *testing.T) {
+	t.Parallel()
+	var j journal.Journal
+	first := journal.MustDay("2026-09-01")
+	for i := range 20 {
+		j.Pain = append(j.Pain, journal.Score{Day: first.AddDays(i), Score: 1})
+	}
+	flare := first.AddDays(20)
+	long := strings.Repeat("\x01", 2000)
+	for i := range 180 {
+		j.Pain = append(j.Pain, journal.Score{Day: flare, Score: 9, Note: long, At: flare.Time().Add(time.Duration(i) * time.Minute)})
+	}
+	got := insights.DetectFlareups(j, first, flare)
+	if len(got) != 1 {
+		t.Fatalf("flare-ups = %d, want 1", len(got))
+	}
+	size := 0
+	for _, l := range got[0].Links {
+		size += len(l.Text)
+	}
+	if n := len(got[0].Links); n == 0 || n > insights.MaxLinks || size > insights.MaxLinkBytes {
+		t.Fatalf("links: %d notes, %d bytes; want 1..%d notes within %d bytes", n, size, insights.MaxLinks, insights.MaxLinkBytes)
 	}
 }
