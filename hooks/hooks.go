@@ -86,6 +86,7 @@ func Register(app core.App, cfg Config) error {
 	// HTTP-only concerns.
 	app.OnFileDownloadRequest(store.Reports).BindFunc(noStoreReportFile)
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
+	app.OnRecordUpdateRequest(scores...).BindFunc(requireScore)
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
@@ -106,6 +107,6 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.DELETE("/reports/{id}/share", h.revokeShare)
 	g.GET("/export", h.getExport)
 	// The share link is the one route without sign-in: the token is the key.
-	se.Router.GET("/r/{token}", h.getShared)
+	se.Router.GET("/r/{token}", h.getShared).BindFunc(redactShareURL)
 	return se.Next()
 }

@@ -143,7 +143,7 @@ func FuzzScorePresent(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if !jsonScorePresent(body) {
+		if jsonScore(body) != scoreNumber {
 			return
 		}
 		var fields map[string]any

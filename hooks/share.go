@@ -137,3 +137,14 @@ func (h *handlers) revokeShare(e *core.RequestEvent) error {
 	}
 	return e.NoContent(http.StatusNoContent)
 }
+
+// redactShareURL hides the token from PocketBase's request log, which
+// records each request's URL after the handler ran and is kept for days
+// (and copied into backups): the token is the only key to the report, and
+// only its hash may be stored. The handler still reads it as a path value.
+func redactShareURL(e *core.RequestEvent) error {
+	e.Request.URL.Path = "/r/-"
+	e.Request.URL.RawPath = ""
+	e.Request.URL.RawQuery = ""
+	return e.Next()
+}

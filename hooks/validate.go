@@ -116,58 +116,86 @@ func (h *handlers) defaultScoreTime(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// requireScore rejects an API create without a numeric score. PocketBase
-// cannot mark the field Required (that would forbid 0, a real answer) and
-// by the time a request hook runs, a missing, null or text score has been
-// normalised to 0, so the check reads the raw request body (PocketBase keeps
-// it re-readable).
+// requireScore rejects an API create without a numeric score, and an
+// update that sends a score that is not a number. PocketBase cannot mark
+// the field Required (that would forbid 0, a real answer) and by the time a
+// request hook runs, a missing, null or text score has been normalised to
+// 0: a pain of 6 would silently become "no pain". So the check reads the
+// raw request body (PocketBase keeps it re-readable).
 func requireScore(e *core.RecordRequestEvent) error {
-	if !rawScorePresent(e.Request) {
-		kind, _ := store.ScoreKind(e.Collection.Name)
-		lo, hi, words := journal.ScoreRange(kind)
-		return apis.NewBadRequestError("A score is required.", validation.Errors{
-			"score": validation.NewError("validation_required",
-				"Choose a score from "+itoa(lo)+" to "+itoa(hi)+words+"."),
-		})
+	switch sentScore(e.Request) {
+	case scoreNumber:
+		return e.Next()
+	case scoreAbsent:
+		if e.Record != nil && !e.Record.IsNew() {
+			return e.Next() // an update that leaves the score alone
+		}
 	}
-	return e.Next()
+	kind, _ := store.ScoreKind(e.Collection.Name)
+	lo, hi, words := journal.ScoreRange(kind)
+	return apis.NewBadRequestError("A score is required.", validation.Errors{
+		"score": validation.NewError("validation_required",
+			"Choose a score from "+itoa(lo)+" to "+itoa(hi)+words+"."),
+	})
 }
 
 // maxScoreBody bounds what is read to find the score; record bodies are
 // small and PocketBase's own body limit applies before this.
 const maxScoreBody = 1 << 20
 
-func rawScorePresent(r *http.Request) bool {
+type scoreSent int
+
+const (
+	scoreAbsent scoreSent = iota
+	scoreNumber
+	scoreNotNumber
+)
+
+// sentScore reports what the request body says about "score".
+func sentScore(r *http.Request) scoreSent {
 	ct := r.Header.Get("Content-Type")
 	if strings.HasPrefix(ct, "multipart/") || strings.HasPrefix(ct, "application/x-www-form-urlencoded") {
 		if r.MultipartForm != nil {
 			if v := r.MultipartForm.Value["score"]; len(v) > 0 {
-				return isNumber(v[0])
+				return numberOrNot(isNumber(v[0]))
 			}
 			if v := r.MultipartForm.Value["@jsonPayload"]; len(v) > 0 {
-				return jsonScorePresent([]byte(v[0]))
+				return jsonScore([]byte(v[0]))
 			}
 		}
-		return isNumber(r.PostFormValue("score"))
+		if _, ok := r.PostForm["score"]; ok {
+			return numberOrNot(isNumber(r.PostFormValue("score")))
+		}
+		return scoreAbsent
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxScoreBody))
 	if rr, ok := r.Body.(router.Rereader); ok {
 		rr.Reread() // leave the body whole for PocketBase and later hooks
 	}
 	if err != nil {
-		return false
+		return scoreNotNumber
 	}
-	return jsonScorePresent(body)
+	return jsonScore(body)
 }
 
-func jsonScorePresent(body []byte) bool {
+func jsonScore(body []byte) scoreSent {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(body, &fields); err != nil {
-		return false
+		return scoreNotNumber // PocketBase refuses the body anyway
+	}
+	raw, ok := fields["score"]
+	if !ok {
+		return scoreAbsent
 	}
 	var n json.Number
-	raw, ok := fields["score"]
-	return ok && json.Unmarshal(raw, &n) == nil && n != ""
+	return numberOrNot(json.Unmarshal(raw, &n) == nil && n != "")
+}
+
+func numberOrNot(ok bool) scoreSent {
+	if ok {
+		return scoreNumber
+	}
+	return scoreNotNumber
 }
 
 // isNumber accepts a form value that reads as a number.

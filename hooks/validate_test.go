@@ -121,3 +121,38 @@ func TestValidationOnGoSave(t *testing.T) {
 		}
 	}
 }
+
+// An update may leave the score out, but never replace it with nothing:
+// null, "" or text would otherwise be stored as 0 ("no pain").
+func TestScoreUpdates(t *testing.T) {
+	t.Parallel()
+	aliceToken, _ := testapp.Tokens(t)
+	alice := map[string]string{"Authorization": aliceToken}
+	url := "/api/collections/pain_scores/records/" + testapp.RecordID("alice", "pain_scores")
+	scenarios := []struct {
+		name, body string
+		status     int
+		want       string
+	}{
+		{"note only keeps the score", `{"note":"later"}`, 200, `"score":6`},
+		{"new score", `{"score":2}`, 200, `"score":2`},
+		{"zero is a real answer", `{"score":0}`, 200, `"score":0`},
+		{"null", `{"score":null}`, 400, `"score":{`},
+		{"empty string", `{"score":""}`, 400, `"score":{`},
+		{"text", `{"score":"abc"}`, 400, `"score":{`},
+	}
+	for _, s := range scenarios {
+		(&tests.ApiScenario{Name: s.name, Method: http.MethodPatch, URL: url, Headers: alice,
+			Body: strings.NewReader(s.body), ExpectedStatus: s.status, ExpectedContent: []string{s.want},
+			TestAppFactory: testapp.WorldFactory,
+			AfterTestFunc: func(t testing.TB, app *tests.TestApp, res *http.Response) {
+				r, err := app.FindRecordById("pain_scores", testapp.RecordID("alice", "pain_scores"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s.status != 200 && r.GetInt("score") != 6 {
+					t.Errorf("a refused update changed the score to %d", r.GetInt("score"))
+				}
+			}}).Test(t)
+	}
+}
