@@ -46,11 +46,33 @@ func (h *handlers) loadPeriodOf(e *core.RequestEvent, fromText, toText string) (
 	if err != nil {
 		return nil, err
 	}
-	p.journal, err = store.LoadJournal(e.App, p.userID, insights.DataStart(p.from), p.to)
+	p.journal, err = loadCoveringFlareups(e.App, p.userID, p.from, p.to)
 	if err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// loadCoveringFlareups loads the rows a period needs: from the baseline
+// window before from, and further back while a flare-up that reaches into
+// the period started earlier, because each of its days is judged against
+// the 8 weeks before that day. Without this a run crossing from would be
+// cut or misjudged, and differ from the stored flare-ups. Bounded: a
+// flare-up is a run of consecutive days, so a few steps always settle.
+func loadCoveringFlareups(app core.App, userID string, from, to journal.Day) (journal.Journal, error) {
+	start := insights.DataStart(from)
+	for range 8 {
+		j, err := store.LoadJournal(app, userID, start, to)
+		if err != nil {
+			return j, err
+		}
+		fl := insights.DetectFlareups(j, from, to)
+		if len(fl) == 0 || insights.DataStart(fl[0].StartDay) >= start || to.DaysSince(fl[0].StartDay) > maxPeriodDays {
+			return j, nil
+		}
+		start = insights.DataStart(fl[0].StartDay)
+	}
+	return store.LoadJournal(app, userID, start, to)
 }
 
 // parsePeriod validates a from/to pair; it is pure so it can be fuzzed.
