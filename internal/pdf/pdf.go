@@ -55,9 +55,14 @@ type Printer struct {
 	opts Options
 	sem  chan struct{}
 
+	// startMu lets one print start the browser while the others wait; it
+	// is never held by Close, so a browser that hangs on start cannot hang
+	// shutdown.
+	startMu sync.Mutex
 	mu      sync.Mutex
 	browser context.Context // chromedp context of the running browser; nil before the first print
 	stop    func()          // ends that browser and removes its profile directory
+	abort   func()          // ends a browser that is still starting
 	closed  bool
 }
 
@@ -125,35 +130,68 @@ func allocatorOptions(path string) []chromedp.ExecAllocatorOption {
 
 // browserContext returns the running browser, starting one when there is
 // none or the last one died (chromedp cancels a browser's context when its
-// process exits or its connection is lost).
-func (p *Printer) browserContext() (context.Context, error) {
+// process exits or its connection is lost). A start is bounded by ctx and
+// the print timeout: a browser that hangs while starting is killed.
+func (p *Printer) browserContext(ctx context.Context) (context.Context, error) {
+	p.startMu.Lock()
+	defer p.startMu.Unlock()
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if p.closed {
+		p.mu.Unlock()
 		return nil, ErrClosed
 	}
 	if p.browser != nil && p.browser.Err() == nil {
-		return p.browser, nil
+		b := p.browser
+		p.mu.Unlock()
+		return b, nil
 	}
 	if p.stop != nil {
 		p.stop() // reap the dead browser and its profile directory
 		p.browser, p.stop = nil, nil
 	}
+	p.mu.Unlock()
+
 	path, err := FindChromium(p.opts.ExecPath)
 	if err != nil {
 		return nil, err
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path)...)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	stop := func() { cancelBrowser(); cancelAlloc() }
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		stop()
+		return nil, ErrClosed
+	}
+	p.abort = stop
+	p.mu.Unlock()
+
 	// The first Do starts the browser and binds its life to bctx, which has
-	// no deadline: a timeout here would later kill the warm browser.
-	if err := chromedp.Do(bctx); err != nil {
-		cancelBrowser()
-		cancelAlloc()
+	// no deadline: a timeout on bctx would later kill the warm browser. So
+	// the wait is bounded here instead.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(bctx) }()
+	timer := time.NewTimer(p.opts.Timeout)
+	defer timer.Stop()
+	select {
+	case err = <-started:
+	case <-ctx.Done():
+		err = ctx.Err()
+	case <-timer.C:
+		err = fmt.Errorf("did not start within %s", p.opts.Timeout)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.abort = nil
+	if err == nil && p.closed {
+		err = ErrClosed
+	}
+	if err != nil {
+		stop()
 		return nil, fmt.Errorf("pdf: start %s: %w", path, err)
 	}
-	p.browser = bctx
-	p.stop = func() { cancelBrowser(); cancelAlloc() }
+	p.browser, p.stop = bctx, stop
 	return bctx, nil
 }
 
@@ -162,6 +200,9 @@ func (p *Printer) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.closed = true
+	if p.abort != nil {
+		p.abort()
+	}
 	if p.stop != nil {
 		p.stop()
 		p.browser, p.stop = nil, nil

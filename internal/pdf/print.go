@@ -46,14 +46,14 @@ func (p *Printer) Print(ctx context.Context, html []byte) ([]byte, error) {
 	}
 	defer func() { <-p.sem }()
 
-	bctx, err := p.browserContext()
+	bctx, err := p.browserContext(ctx)
 	if err != nil {
 		return nil, err
 	}
 	out, err := p.print(ctx, bctx, html)
 	if err != nil && bctx.Err() != nil && ctx.Err() == nil {
 		// The browser itself went away (crash, OOM kill): start a new one.
-		if bctx, err = p.browserContext(); err != nil {
+		if bctx, err = p.browserContext(ctx); err != nil {
 			return nil, err
 		}
 		out, err = p.print(ctx, bctx, html)
