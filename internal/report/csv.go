@@ -122,13 +122,15 @@ func csvRows(in Input) []csvRow {
 // that starts with =, +, -, @, tab or carriage return gets a leading single
 // quote, so Excel, LibreOffice and Sheets show it as text instead of running
 // it. A line feed is treated the same, as some importers skip it before
-// parsing a formula. The export writes no negative numbers, so no number is
-// ever changed.
+// parsing a formula; so are leading spaces, which some spreadsheets trim
+// before deciding whether a cell is a formula (" =1+1"). The export writes
+// no negative numbers, so no number is ever changed.
 func safeCell(s string) string {
-	if s == "" {
+	t := strings.TrimLeft(s, " ")
+	if t == "" {
 		return s
 	}
-	switch s[0] {
+	switch t[0] {
 	case '=', '+', '-', '@', '\t', '\r', '\n':
 		return "'" + s
 	}

@@ -105,18 +105,19 @@ func TestCSVNotesOff(t *testing.T) {
 }
 
 func FuzzCSVCell(f *testing.F) {
-	for _, s := range []string{"", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", "plain", "'=x", "５"} {
+	for _, s := range []string{"", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", "plain", "'=x", "５", "  =1+1", " "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := report.SafeCell(s)
-		if got != "" && strings.ContainsRune("=+-@\t\r\n", rune(got[0])) {
-			t.Fatalf("SafeCell(%q) = %q starts a formula", s, got)
+		trimmed := strings.TrimLeft(got, " ")
+		if trimmed != "" && strings.ContainsRune("=+-@\t\r\n", rune(trimmed[0])) {
+			t.Fatalf("SafeCell(%q) = %q starts a formula, spaces aside", s, got)
 		}
 		if got != s && got != "'"+s {
 			t.Fatalf("SafeCell(%q) = %q: only a leading quote may be added", s, got)
 		}
-		if got != s && !strings.ContainsRune("=+-@\t\r\n", rune(s[0])) {
+		if in := strings.TrimLeft(s, " "); got != s && (in == "" || !strings.ContainsRune("=+-@\t\r\n", rune(in[0]))) {
 			t.Fatalf("SafeCell(%q) changed a harmless cell", s)
 		}
 	})
