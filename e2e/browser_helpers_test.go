@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/mend-app/mend/internal/pdf"
 )
 
 // The phone the browser tests pretend to be: an iPhone 12–15 sized
@@ -41,19 +43,7 @@ var (
 // startChromium starts the shared browser once. Its context has no deadline:
 // the first Run binds the browser's life to it (see chromedp's API.md, 21).
 func startChromium(path string) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox, // the test machine runs as root in a container
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-domain-reliability", true),
-		chromedp.Flag("no-pings", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), pdf.AllocatorOptions(path)...)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	chromeStop = func() { cancelBrowser(); cancelAlloc() }
 	if err := chromedp.Do(browser); err != nil {

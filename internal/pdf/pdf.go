@@ -107,13 +107,14 @@ func (p *Printer) Available() error {
 	return err
 }
 
-// allocatorOptions are chromedp's defaults (headless, no first run, no
+// AllocatorOptions are chromedp's defaults (headless, no first run, no
 // background networking, no sync, no extensions, a fresh temporary profile
 // removed on exit) plus the flags STACK-NOTES.md found necessary: no sandbox
 // (containers and root lack the user namespaces it needs; the pages printed
 // are Mend's own and may load nothing), no GPU, and no component updates or
-// pings, which otherwise keep trying to reach the network.
-func allocatorOptions(path string) []chromedp.ExecAllocatorOption {
+// pings, which otherwise keep trying to reach the network. The browser tests
+// start their Chromium with the same options.
+func AllocatorOptions(path string) []chromedp.ExecAllocatorOption {
 	return append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
@@ -155,7 +156,7 @@ func (p *Printer) browserContext(ctx context.Context) (context.Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path)...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), AllocatorOptions(path)...)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
 	stop := func() { cancelBrowser(); cancelAlloc() }
 	p.mu.Lock()
