@@ -188,20 +188,3 @@ func TestNoChromium(t *testing.T) {
 		t.Errorf("Print() = %v, want ErrNoChromium naming the package", err)
 	}
 }
-
-// TestWriteSample writes a year's report to $MEND_PDF_OUT for a person to
-// look at; it does nothing otherwise.
-func TestWriteSample(t *testing.T) {
-	out := os.Getenv("MEND_PDF_OUT")
-	if out == "" {
-		t.Skip("set MEND_PDF_OUT to write a sample PDF")
-	}
-	needChromium(t)
-	doc, err := printer.Print(context.Background(), reportHTML(t, 365, nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(out, doc, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
