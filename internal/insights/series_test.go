@@ -114,7 +114,7 @@ func TestBuildSeriesDST(t *testing.T) {
 			t.Parallel()
 			loc, err := time.LoadLocation(sc.zone)
 			if err != nil {
-				t.Skipf("no tzdata: %v", err)
+				t.Fatalf("tzdata is embedded, yet: %v", err)
 			}
 			c := day(sc.change).Time()
 			b := &builder{}
@@ -153,7 +153,7 @@ func TestZonesEastAndWest(t *testing.T) {
 			t.Parallel()
 			loc, err := time.LoadLocation(sc.zone)
 			if err != nil {
-				t.Skipf("no tzdata: %v", err)
+				t.Fatalf("tzdata is embedded, yet: %v", err)
 			}
 			j := journal.Journal{Pain: []journal.Score{{ID: "p", Day: journal.DayOf(at.In(loc)), At: at, Score: 7}}}
 			doc := insights.Compute(j, journal.Profile{Location: loc}, day("2026-04-30"), day("2026-05-03"))
