@@ -80,6 +80,13 @@ export class MendChart extends HTMLElement {
     // The page shows each chart's title as a heading already.
     for (const t of Array.isArray(option.title) ? option.title : option.title ? [option.title] : []) t.show = false;
     if (option.title && option.legend && !Array.isArray(option.legend) && typeof option.legend.top !== 'number') option.legend.top = 0;
+    // ECharts' light default for a calendar's year label is #ccc (1.6:1 on
+    // white, below WCAG AA even for large text); the page's muted text
+    // colour passes in both themes.
+    const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim();
+    for (const c of Array.isArray(option.calendar) ? option.calendar : option.calendar ? [option.calendar] : []) {
+      c.yearLabel = { color: muted, ...c.yearLabel };
+    }
     option = safeTooltip(option, this.echarts);
     if (this.decorate) option = this.decorate(option, this.echarts) ?? option;
     this.#chart.setOption(option);
