@@ -65,6 +65,9 @@ func calendar(doc insights.Document) *charts.HeatMap {
 			Right:    "10",
 			Height:   strconv.Itoa(calendarHeight),
 			CellSize: "auto",
+			// ECharts' default year label (#ccc) is 1.6:1 on white paper;
+			// this grey is 7.6:1 (WCAG AA). The web app sets its theme's.
+			YearLabel: &opts.CalendarLabel{Color: "#5a5157"},
 		})
 		items := []opts.HeatMapData{}
 		for d := from; d <= to; d++ {

@@ -81,11 +81,12 @@ export class MendChart extends HTMLElement {
     for (const t of Array.isArray(option.title) ? option.title : option.title ? [option.title] : []) t.show = false;
     if (option.title && option.legend && !Array.isArray(option.legend) && typeof option.legend.top !== 'number') option.legend.top = 0;
     // ECharts' light default for a calendar's year label is #ccc (1.6:1 on
-    // white, below WCAG AA even for large text); the page's muted text
-    // colour passes in both themes.
+    // white, below WCAG AA even for large text); the server sets a colour
+    // for paper, and the page's muted text colour, which passes in both
+    // themes, replaces it here.
     const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim();
     for (const c of Array.isArray(option.calendar) ? option.calendar : option.calendar ? [option.calendar] : []) {
-      c.yearLabel = { color: muted, ...c.yearLabel };
+      c.yearLabel = { ...c.yearLabel, color: muted };
     }
     option = safeTooltip(option, this.echarts);
     if (this.decorate) option = this.decorate(option, this.echarts) ?? option;
