@@ -247,6 +247,19 @@ func (w *flareWorker) onJournalChange(e *core.RecordEvent) error {
 	return e.Next()
 }
 
+// onServe starts serving: a repair is due if the last run did not stop
+// cleanly. Tests trigger OnServe many times; the repair runs once.
+func (w *flareWorker) onServe(se *core.ServeEvent) error {
+	w.reconcileOnce.Do(w.reconcileIfUnclean)
+	return se.Next()
+}
+
+// onTerminate finishes pending work before the app closes (see shutdown).
+func (w *flareWorker) onTerminate(e *core.TerminateEvent) error {
+	w.shutdownOnce.Do(func() { w.shutdown(e.IsRestart) })
+	return e.Next()
+}
+
 // reconcileIfUnclean recomputes every user's flare-ups when the last run did
 // not shut down cleanly, then marks the run as in progress ("dirty") until
 // its own clean shutdown.

@@ -72,15 +72,8 @@ func Register(app core.App, cfg Config) error {
 	app.OnRecordAfterCreateSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
 	app.OnRecordAfterUpdateSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
 	app.OnRecordAfterDeleteSuccess(store.JournalCollections...).BindFunc(fw.onJournalChange)
-	app.OnServe().BindFunc(func(se *core.ServeEvent) error {
-		fw.reconcileOnce.Do(fw.reconcileIfUnclean)
-		return se.Next()
-	})
-	app.OnTerminate().BindFunc(func(e *core.TerminateEvent) error {
-		fw.shutdownOnce.Do(func() { fw.shutdown(e.IsRestart) })
-		return e.Next()
-	})
-
+	app.OnServe().BindFunc(fw.onServe)
+	app.OnTerminate().BindFunc(fw.onTerminate)
 	app.OnTerminate().BindFunc(h.closePrinter)
 
 	// HTTP-only concerns.
