@@ -21,9 +21,10 @@ func ExerciseIDs(entries []journal.Entry) []string {
 }
 
 // ExerciseNames maps exercise ids to their names. Ids of exercises that no
-// longer exist are left out; the report then shows the bare id. Drafts and
-// archived pieces are named too: the user ticked them, so their names are
-// part of the user's own record.
+// longer exist are left out; the report then shows the bare id. Archived
+// pieces are named: the user ticked them while they were published, so
+// their names are part of the user's own record. Drafts are not: a user
+// never sees one, and an id sent through the API must not reveal its title.
 func ExerciseNames(app core.App, ids []string) (map[string]string, error) {
 	names := make(map[string]string, len(ids))
 	if len(ids) == 0 {
@@ -37,7 +38,7 @@ func ExerciseNames(app core.App, ids []string) (map[string]string, error) {
 		ID   string `db:"id"`
 		Name string `db:"name"`
 	}
-	err := app.DB().Select("id", "name").From(Exercises).Where(dbx.In("id", in...)).All(&rows)
+	err := app.DB().Select("id", "name").From(Exercises).Where(dbx.In("id", in...)).AndWhere(dbx.NewExp("status != 'draft'")).All(&rows)
 	if err != nil {
 		return nil, fmt.Errorf("store: unable to load exercise names: %w", err)
 	}
