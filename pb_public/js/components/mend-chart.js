@@ -15,6 +15,7 @@ import { errorSummary } from '../lib/errors.js';
 import { loadECharts } from '../deps.js';
 import { mendGet } from '../api.js';
 import { isDark } from '../theme-switch.js';
+import { stripTooltipFormatters } from '../lib/chart-safe.js';
 
 export class MendChart extends HTMLElement {
   /** @type {((option: any, echarts: any) => any)|null} */
@@ -100,16 +101,15 @@ export class MendChart extends HTMLElement {
  * Replaces the tooltip formatter with one that escapes every string and
  * writes no inline style: ECharts' default tooltip markup carries style=""
  * attributes, which the Content-Security-Policy (style-src 'self') blocks.
- * Series-level formatters from the server are dropped for the same reason.
+ * Tooltip formatters anywhere else in the option are dropped for the same reason.
  * @param {any} option
  * @param {any} echarts
  */
 export function safeTooltip(option, echarts) {
   const enc = (/** @type {unknown} */ s) => echarts.format.encodeHTML(String(s ?? ''));
   const fmt = (/** @type {unknown} */ v) => (typeof v === 'number' ? String(Math.round(v * 100) / 100) : String(v ?? ''));
-  for (const s of Array.isArray(option.series) ? option.series : option.series ? [option.series] : []) {
-    if (s?.tooltip) delete s.tooltip.formatter;
-  }
+  // At any nesting (data items, markPoint/markLine/markArea…), not only series.
+  stripTooltipFormatters(option);
   const base = Array.isArray(option.tooltip) ? option.tooltip[0] ?? {} : option.tooltip ?? {};
   option.tooltip = {
     ...base,

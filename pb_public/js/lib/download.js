@@ -20,8 +20,10 @@ export function filenameFromDisposition(header, fallback) {
       name = q ? q[1].replace(/\\(.)/g, '$1') : u ? u[1] : '';
     }
   }
+  // Path separators and C0/C1 controls become "_"; bidi controls (which can
+  // make "evil\u202Efdp.exe" show as "evilexe.pdf") are removed.
   // eslint-disable-next-line no-control-regex
-  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').replace(/^\.+/, '').trim();
+  name = name.replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, '_').replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^\.+/, '').trim();
   return name || fallback;
 }
 

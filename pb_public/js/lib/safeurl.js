@@ -26,7 +26,18 @@ export function safeHref(href) {
 export function safeImageSrc(src, origin) {
   if (typeof src !== 'string') return '';
   const s = src.trim();
-  if (s.startsWith('/') && !s.startsWith('//')) return s;
+  // Browsers read "\" as "/" and drop tabs and newlines inside URLs, so
+  // "/\\evil.example/x.png" or "/<TAB>/evil.example" is protocol-relative.
+  // eslint-disable-next-line no-control-regex
+  if (!s || /[\u0000-\u001f\u007f-\u009f\\]/.test(s)) return '';
+  if (s.startsWith('/')) {
+    const base = 'http://x.invalid';
+    try {
+      return !s.startsWith('//') && new URL(s, base).origin === base ? s : '';
+    } catch {
+      return '';
+    }
+  }
   try {
     const u = new URL(s);
     return u.origin === origin && (u.protocol === 'https:' || u.protocol === 'http:') ? s : '';
