@@ -6,10 +6,11 @@
 
 import { pb, currentUser, filter } from './api.js';
 import { createQueue, newRecordID } from './lib/queue.js';
+import { ENTRY_FIELDS, mergeEntry, outboxID, isOwnItem, userKeys, tryLock, unlock } from './lib/outbox.js';
 import { fieldErrors, isNetworkError } from './lib/errors.js';
 
 export const SCORE_COLLECTIONS = /** @type {const} */ (['pain_scores', 'mood_scores', 'stress_scores']);
-export const ENTRY_FIELDS = /** @type {const} */ (['sleep_hours', 'sleep_quality', 'night_wakings', 'notes', 'sleep_notes', 'stress_notes', 'exercises', 'relief', 'red_flags']);
+export { ENTRY_FIELDS, mergeEntry };
 
 /** @typedef {{id: string, day: string, at?: string, score: number, areas?: string[], activity?: string, note?: string, created?: string}} ScoreRecord */
 /** @typedef {{id: string, day: string, sleep_hours: number, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
@@ -114,25 +115,10 @@ async function upsertEntry(day, data, mode) {
       if (!existing) throw err;
     }
   }
-  const body = mode === 'merge' ? mergeEntry(/** @type {any} */ (existing), data) : data;
+  // mergeEntry is idempotent, so a retried merge (lost response, two tabs)
+  // never appends the same note twice.
+  const body = mode === 'merge' ? mergeEntry(/** @type {any} */ (existing), /** @type {any} */ (data)) : data;
   return pb.collection('entries').update(existing.id, body);
-}
-
-/**
- * @param {EntryRecord} old
- * @param {Partial<EntryRecord>} add
- */
-export function mergeEntry(old, add) {
-  /** @type {Record<string, any>} */
-  const out = {};
-  for (const k of ENTRY_FIELDS) {
-    const a = /** @type {any} */ (add)[k];
-    const o = /** @type {any} */ (old)[k];
-    if (Array.isArray(a)) out[k] = [...new Set([...(o ?? []), ...a])];
-    else if (typeof a === 'number') out[k] = a > 0 ? a : o;
-    else if (typeof a === 'string') out[k] = a && o && o !== a ? `${o}\n${a}` : a || o;
-  }
-  return out;
 }
 
 /**
@@ -140,17 +126,19 @@ export function mergeEntry(old, add) {
  *   | {kind: 'entry', day: string, data: Partial<EntryRecord>, mode: 'replace'|'merge'}} Op
  */
 
-/** @param {Op & {user?: string}} op */
+/** @param {Op} op */
 async function run(op) {
-  // An outbox item made under another account waits for that account.
-  if (op.user && op.user !== uid()) throw Object.assign(new Error('queued for another account'), { status: 0 });
   if (op.kind === 'score') return createOnce(op.collection, { ...op.data, user: uid() });
   return upsertEntry(op.day, op.data, op.mode);
 }
 
-/** @param {Op} op */
-function opID(op) {
-  return op.kind === 'score' ? `score:${op.data.id}` : `entry:${op.day}`;
+/**
+ * The id of the account this phone is signed in as, even when its token has
+ * expired (the saves are still that person's), or "".
+ */
+function authUserID() {
+  const id = /** @type {any} */ (pb.authStore.record)?.id;
+  return typeof id === 'string' ? id : '';
 }
 
 /**
@@ -175,15 +163,40 @@ export async function save(ops) {
 
 /** @param {Op[]} ops @returns {'queued'} */
 function enqueue(ops) {
-  const user = currentUser()?.id;
-  for (const op of ops) queue.add(op.kind, { ...op, user }, opID(op));
+  // Never queue an item without an owner: it could be sent as someone else.
+  const user = authUserID();
+  if (!user) throw Object.assign(new Error('Please sign in again to save.'), { status: 401 });
+  for (const op of ops) queue.add(op.kind, { ...op, user }, outboxID(op, user));
   notify();
   return 'queued';
 }
 
-/** How many saves are waiting in the outbox. */
+/** How many of this account's saves are waiting in the outbox. */
 export function pendingCount() {
-  return queue.size();
+  const user = authUserID();
+  return queue.list().filter((i) => isOwnItem(i, user)).length;
+}
+
+/** Removes this account's drafts (free-text notes) from this phone. */
+export function forgetDrafts() {
+  for (const k of userKeys(Object.keys(localStorage), authUserID(), { draftsOnly: true })) localStorage.removeItem(k);
+}
+
+/** Whether this account has a draft kept on this phone. */
+export function hasDrafts() {
+  return userKeys(Object.keys(localStorage), authUserID(), { draftsOnly: true }).length > 0;
+}
+
+/**
+ * Removes everything this account kept on this phone: its drafts, its
+ * per-user flags and its outbox items. Other accounts' items stay.
+ * @param {string} [user] the account id (default: the one signed in)
+ */
+export function forgetLocalData(user = authUserID()) {
+  if (!user) return;
+  for (const k of userKeys(Object.keys(localStorage), user)) localStorage.removeItem(k);
+  queue.removeWhere((i) => isOwnItem(i, user));
+  notify();
 }
 
 /** @type {Set<() => void>} */
@@ -198,18 +211,33 @@ function notify() {
 }
 
 let flushing = false;
+const LOCK_KEY = 'mend.outbox.lock';
+const TAB_ID = newRecordID();
 /**
- * Sends the outbox. Items the server refuses are reported and dropped (they
- * can never succeed as they are); network failures leave them for later.
+ * Sends this account's outbox items; other accounts' items (and items with
+ * no owner) are skipped and kept for their owner. Items the server refuses
+ * for good (see isPermanentFailure in lib/queue.js) are reported and
+ * dropped; anything else stays for a later try.
+ * Two tabs: a short lock in localStorage (30 s expiry) keeps a second tab
+ * from flushing at the same time; should both still run (the lock is not
+ * atomic), score creates use client ids and the entry merge is idempotent.
  * @returns {Promise<{sent: number, failed: {item: any, error: any}[], pending: number}>}
  */
 export async function flushOutbox() {
-  if (flushing || !currentUser() || !queue.size()) return { sent: 0, failed: [], pending: queue.size() };
+  const user = currentUser()?.id;
+  if (flushing || !user || !pendingCount()) return { sent: 0, failed: [], pending: pendingCount() };
+  if (!tryLock(localStorage, LOCK_KEY, TAB_ID, Date.now(), 30_000)) return { sent: 0, failed: [], pending: pendingCount() };
   flushing = true;
   try {
-    return await queue.flush((item) => run(item.payload), isNetworkError);
+    const r = await queue.flush(async (item) => {
+      // Checked again at send time: the account may have changed mid-flush.
+      if (!isOwnItem(item, currentUser()?.id)) throw Object.assign(new Error('Please sign in again.'), { status: 401 });
+      await run(item.payload);
+    }, isNetworkError, { skip: (item) => !isOwnItem(item, user) });
+    return { ...r, pending: pendingCount() };
   } finally {
     flushing = false;
+    unlock(localStorage, LOCK_KEY, TAB_ID);
     notify();
   }
 }

@@ -10,7 +10,7 @@
 import { html, setHTML } from '../lib/html.js';
 import { errorSummary, fieldErrors } from '../lib/errors.js';
 import { currentUser, updateProfile, signOut, deleteAccount, download, todayDay } from '../api.js';
-import { pendingCount } from '../journal.js';
+import { pendingCount, hasDrafts, forgetDrafts, forgetLocalData } from '../journal.js';
 import { getTheme, setTheme } from '../theme-switch.js';
 import './mend-profile-fields.js';
 
@@ -107,11 +107,18 @@ export class MendSettings extends HTMLElement {
     const warn = /** @type {HTMLElement} */ (this.querySelector('[data-signout-warn]'));
     this.querySelector('[data-signout]')?.addEventListener('click', () => {
       const n = pendingCount();
-      if (n && warn.hidden) {
+      const drafts = hasDrafts();
+      if ((n || drafts) && warn.hidden) {
         warn.hidden = false;
-        warn.textContent = `${n} log${n === 1 ? ' is' : 's are'} still waiting to be sent. They will be sent when you sign in again on this phone. Tap Sign out again to sign out anyway.`;
+        const parts = [];
+        if (n) parts.push(`${n} log${n === 1 ? ' is' : 's are'} still waiting to be sent. They will be sent when you sign in again on this phone.`);
+        if (drafts) parts.push('Unsaved drafts on this phone will be removed.');
+        warn.textContent = `${parts.join(' ')} Tap Sign out again to sign out anyway.`;
         return;
       }
+      // Drafts hold free-text notes: they do not stay on a shared phone.
+      // Queued logs stay (they belong to this account and are sent later).
+      forgetDrafts();
       signOut();
       location.hash = '#/signin';
     });
@@ -135,8 +142,11 @@ export class MendSettings extends HTMLElement {
       if (typed.toUpperCase() !== 'DELETE') return say(dStatus, 'Type DELETE in the box to confirm.', 'error');
       say(dStatus, 'Deleting…', '');
       try {
+        const id = currentUser()?.id ?? '';
         await deleteAccount();
-        for (const k of Object.keys(localStorage)) if (k.startsWith('mend.') && k !== 'mend.theme') localStorage.removeItem(k);
+        // Only this account's drafts, flags and outbox items: another
+        // account's items on this phone are theirs to send.
+        forgetLocalData(id);
         location.hash = '#/signin';
         sessionStorage.setItem('mend.flash', 'Your account and all its data were deleted.');
       } catch (err) {

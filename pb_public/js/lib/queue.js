@@ -41,34 +41,70 @@ export function createQueue(storage, key) {
       save(items);
     },
     /**
-     * Sends every item in order. Stops at the first network failure (still
-     * offline); an item the server rejects for good (4xx) is kept aside in
-     * the returned failed list and dropped, so one bad item cannot block the rest.
+     * Removes every item for which pred is true (e.g. one account's items).
+     * @param {(item: QueueItem) => boolean} pred
+     */
+    removeWhere(pred) {
+      save(list().filter((i) => !pred(i)));
+    },
+    /**
+     * Sends every item in order. Items for which skip() is true (another
+     * account's) are left untouched and the flush goes on. On a failure:
+     * - isPermanentFailure(err) (a 4xx that can never succeed): the item is
+     *   dropped and reported in the returned failed list;
+     * - a network failure, 401, 403 or 429: the item is kept (attempts + 1)
+     *   and the flush stops (offline, signed out or throttled: the rest
+     *   would fail the same way);
+     * - anything else (5xx, 408, unknown): the item is kept (attempts + 1)
+     *   and the flush goes on with the next item.
+     * Nothing is lost unless the server said it will never accept it.
      * @param {(item: QueueItem) => Promise<void>} send
      * @param {(err: any) => boolean} isNetworkError
-     * @returns {Promise<{sent: number, failed: {item: QueueItem, error: any}[], pending: number}>}
+     * @param {{skip?: (item: QueueItem) => boolean}} [o]
+     * @returns {Promise<{sent: number, failed: {item: QueueItem, error: any}[], pending: number, kept: number}>}
      */
-    async flush(send, isNetworkError) {
+    async flush(send, isNetworkError, o = {}) {
       let sent = 0;
+      let kept = 0;
       /** @type {{item: QueueItem, error: any}[]} */
       const failed = [];
       for (const item of list()) {
+        if (o.skip?.(item)) continue;
+        if (!list().some((i) => i.id === item.id && i.queuedAt === item.queuedAt)) continue; // sent or replaced meanwhile
         try {
           await send(item);
           sent++;
-          save(list().filter((i) => i.id !== item.id));
+          save(list().filter((i) => !(i.id === item.id && i.queuedAt === item.queuedAt)));
         } catch (error) {
-          if (isNetworkError(error)) {
-            save(list().map((i) => (i.id === item.id ? { ...i, attempts: i.attempts + 1 } : i)));
-            break;
+          if (!isNetworkError(error) && isPermanentFailure(error)) {
+            failed.push({ item, error });
+            save(list().filter((i) => !(i.id === item.id && i.queuedAt === item.queuedAt)));
+            continue;
           }
-          failed.push({ item, error });
-          save(list().filter((i) => i.id !== item.id));
+          kept++;
+          save(list().map((i) => (i.id === item.id ? { ...i, attempts: (i.attempts ?? 0) + 1 } : i)));
+          if (isNetworkError(error) || STOP_STATUSES.has(/** @type {any} */ (error)?.status)) break;
         }
       }
-      return { sent, failed, pending: list().length };
+      return { sent, failed, pending: list().length, kept };
     },
   };
+}
+
+/** Statuses after which the rest of the outbox would fail the same way. */
+const STOP_STATUSES = new Set([401, 403, 429]);
+
+/**
+ * Whether an error means the item can never be accepted as it is, so it may
+ * be dropped (and reported). Only a 4xx answer counts, and not all of them:
+ * 401/403 (the session may come back), 408 (timeout) and 429 (throttled)
+ * are retried, as are 5xx, network failures and anything without a status.
+ * @param {any} err
+ */
+export function isPermanentFailure(err) {
+  const s = err?.status;
+  if (typeof s !== 'number' || s < 400 || s > 499) return false;
+  return ![401, 403, 408, 429].includes(s);
 }
 
 /**
