@@ -165,11 +165,22 @@ func template(t testing.TB, seed string) string {
 // User creates a user with a known password and returns it with a token.
 func User(t testing.TB, app core.App, email string, fields map[string]any) (*core.Record, string) {
 	t.Helper()
+	return saveUser(t, app, "", email, fields)
+}
+
+// saveUser creates a verified user with Password; a non-empty id also fixes
+// the record id and token key, so its tokens are valid in every cloned app.
+func saveUser(t testing.TB, app core.App, id, email string, fields map[string]any) (*core.Record, string) {
+	t.Helper()
 	users, err := app.FindCollectionByNameOrId("users")
 	if err != nil {
 		t.Fatal(err)
 	}
 	u := core.NewRecord(users)
+	if id != "" {
+		u.Id = id
+		u.SetTokenKey(id + "-fixed-token-key-for-tests-only")
+	}
 	u.SetEmail(email)
 	u.SetPassword(Password)
 	u.SetVerified(true)

@@ -41,32 +41,13 @@ func SeedUsers(t testing.TB, app core.App) World {
 		t.Fatalf("testapp: unable to fix token secret: %v", err)
 	}
 	var w World
-	w.Alice, w.AliceToken = fixedUser(t, app, users, AliceID, AliceEmail, map[string]any{
+	w.Alice, w.AliceToken = saveUser(t, app, AliceID, AliceEmail, map[string]any{
 		"name": "Alice", "timezone": "Europe/Berlin", "delivery_date": "2026-08-01", "delivery_type": "cesarean",
 	})
-	w.Bob, w.BobToken = fixedUser(t, app, users, BobID, BobEmail, map[string]any{
+	w.Bob, w.BobToken = saveUser(t, app, BobID, BobEmail, map[string]any{
 		"name": "Bob", "timezone": "America/New_York", "delivery_date": "2026-06-15", "delivery_type": "vaginal",
 	})
 	return w
-}
-
-func fixedUser(t testing.TB, app core.App, users *core.Collection, id, email string, fields map[string]any) (*core.Record, string) {
-	t.Helper()
-	u := core.NewRecord(users)
-	u.Id = id
-	u.SetEmail(email)
-	u.SetPassword(Password)
-	u.SetVerified(true)
-	u.Load(fields)
-	u.SetTokenKey(id + "-fixed-token-key-for-tests-only")
-	if err := app.Save(u); err != nil {
-		t.Fatalf("testapp: unable to save %s: %v", email, err)
-	}
-	token, err := u.NewAuthToken()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u, token
 }
 
 // Secret notes written into each user's records; a response that contains
