@@ -15,6 +15,7 @@ func Compute(j journal.Journal, p journal.Profile, from, to journal.Day) Documen
 		lo = min(lo, l)
 	}
 	x := newIndex(&j, lo, max(to, lo))
+	c := x.curves(from, to)
 	tz := "UTC"
 	if p.Location != nil {
 		tz = p.Location.String()
@@ -27,7 +28,8 @@ func Compute(j journal.Journal, p journal.Profile, from, to journal.Day) Documen
 		Days:            x.series(from, to),
 		Baseline:        x.documentBaseline(to),
 		Flareups:        x.flareups(from, to),
-		Associations:    x.associations(from, to),
+		Associations:    c.associations(),
+		Usual:           c.usualDays(),
 		Milestones:      Milestones(p),
 		Guidance:        x.guidance(p, from, to),
 	}

@@ -91,7 +91,7 @@ func (x *index) guidance(p journal.Profile, from, to journal.Day) []Guidance {
 		out = append(out, Guidance{
 			Level: f.level, Code: "red_flag_" + c, Article: SeekCareArticle,
 			Message: fmt.Sprintf("You noted %s on %s in this period, most recently on %s. %s",
-				f.what, days(s.n), s.last, f.advice),
+				f.what, days(s.n), longDate(s.last, to), f.advice),
 		})
 	}
 	if g, ok := x.persistentPain(p, from, to); ok {

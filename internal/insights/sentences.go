@@ -3,6 +3,8 @@ package insights
 import (
 	"fmt"
 	"math"
+
+	"github.com/mend-app/mend/internal/journal"
 )
 
 // notCause closes every sentence about a clear difference. DESIGN.md: the app
@@ -16,7 +18,9 @@ const neverCause = "Even a clear pattern in your log would not prove a cause."
 
 // sentence states an association in plain words with its numbers and counts.
 // It uses the rounded effect shown in the document, so the words and the
-// figures never disagree.
+// figures never disagree. Each day's pain is compared with what is usual for
+// her at that point in her recovery, and the sentence says so, because "3
+// points higher" alone would read as a comparison of raw scores.
 func sentence(f factor, a *Association) string {
 	others := a.N - a.NExposed
 	lead := fmt.Sprintf("On the %s %s, your peak pain averaged", days(a.NExposed), f.phrase)
@@ -29,11 +33,32 @@ func sentence(f factor, a *Association) string {
 	default:
 		diff = fmt.Sprintf("the same as on the other %s", days(others))
 	}
+	diff += ", each day measured against what is usual for you at that point in your recovery"
 	if !a.Significant {
-		return fmt.Sprintf("%s %s. That is no clear difference: with this much data it could well be chance. %s",
-			lead, diff, neverCause)
+		return fmt.Sprintf("%s %s. That is no clear difference: with this much data it could well be chance.%s %s",
+			lead, diff, overlapNote(a), neverCause)
 	}
-	return fmt.Sprintf("%s %s%s. %s", lead, diff, interval(a), notCause)
+	return fmt.Sprintf("%s %s%s.%s %s", lead, diff, interval(a), overlapNote(a), notCause)
+}
+
+// overlapNote names the factor that shares most of the exposed days, so one
+// real pattern is not read as several: the effect shown is already adjusted
+// for it, or, when the days coincide too closely, the log cannot separate
+// the two.
+func overlapNote(a *Association) string {
+	if a.Overlap == "" {
+		return ""
+	}
+	noun := a.Overlap
+	for _, f := range factors {
+		if key(f) == a.Overlap {
+			noun = f.noun
+		}
+	}
+	if a.Inseparable {
+		return fmt.Sprintf(" Most of these days were also %s, and your log cannot tell the two apart.", noun)
+	}
+	return fmt.Sprintf(" Most of these days were also %s; the figure already allows for that.", noun)
 }
 
 // interval words the 95 % interval in the direction of the effect ("2 points
@@ -70,4 +95,14 @@ func num(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return fmt.Sprintf("%.1f", v)
+}
+
+// longDate writes a day as people read it ("25 November"), with the year
+// only when it differs from ref's (the end of the period), never as ISO.
+func longDate(d, ref journal.Day) string {
+	t := d.Time()
+	if t.Year() != ref.Time().Year() {
+		return t.Format("2 January 2006")
+	}
+	return t.Format("2 January")
 }

@@ -16,6 +16,7 @@ type Document struct {
 	Baseline        Baseline      `json:"baseline"`
 	Flareups        []Flareup     `json:"flareups"`
 	Associations    []Association `json:"associations"`
+	Usual           []UsualDay    `json:"usual"`
 	Milestones      []Milestone   `json:"milestones"`
 	Guidance        []Guidance    `json:"guidance"`
 }
@@ -67,23 +68,50 @@ type Link struct {
 	Text string      `json:"text"`
 }
 
-// Association compares peak pain on exposed and unexposed days for one factor.
+// Association compares peak pain on exposed and other days for one factor,
+// each day's pain taken as its difference from what is usual for the parent
+// at that stage of recovery (see MethodUsualAR1 and model.go).
+//
+// Fields added by issue 9 (the original names are a contract and keep their
+// meaning): AdjustedFor lists the overlapping factors ("stress/1" for a lag)
+// the effect is adjusted for; Overlap names the factor sharing most of the
+// exposed days ("" when none shares half of them) and Inseparable says the
+// model could not adjust for it; LevelOther and LevelExposed are the model's
+// pain above usual on other and on exposed days (the charts draw them);
+// Memory is the estimated day-to-day correlation the model allowed for.
 type Association struct {
-	Factor      string   `json:"factor"`
-	Outcome     string   `json:"outcome"`
-	LagDays     int      `json:"lag_days"`
-	Method      string   `json:"method"`
-	Exposed     string   `json:"exposed"`
-	Effect      float64  `json:"effect"`
-	CILow       float64  `json:"ci_low"`
-	CIHigh      float64  `json:"ci_high"`
-	N           int      `json:"n"`
-	NExposed    int      `json:"n_exposed"`
-	P           float64  `json:"p"`
-	Q           float64  `json:"q"`
-	Significant bool     `json:"significant"`
-	Rho         *float64 `json:"rho"`
-	Sentence    string   `json:"sentence"`
+	Factor       string   `json:"factor"`
+	Outcome      string   `json:"outcome"`
+	LagDays      int      `json:"lag_days"`
+	Method       string   `json:"method"`
+	Exposed      string   `json:"exposed"`
+	Effect       float64  `json:"effect"`
+	CILow        float64  `json:"ci_low"`
+	CIHigh       float64  `json:"ci_high"`
+	N            int      `json:"n"`
+	NExposed     int      `json:"n_exposed"`
+	P            float64  `json:"p"`
+	Q            float64  `json:"q"`
+	Significant  bool     `json:"significant"`
+	Rho          *float64 `json:"rho"`
+	Sentence     string   `json:"sentence"`
+	AdjustedFor  []string `json:"adjusted_for"`
+	Overlap      string   `json:"overlap"`
+	Inseparable  bool     `json:"inseparable"`
+	LevelOther   float64  `json:"level_other"`
+	LevelExposed float64  `json:"level_exposed"`
+	Memory       float64  `json:"memory"`
+}
+
+// UsualDay is what is usual for the parent on one day of the period: the
+// value of her usual curve (a robust recovery curve, see usual.go) for peak
+// pain, sleep and stress; nil where too little was logged to say. The
+// sleep-pain and stress-pain charts plot each day against these.
+type UsualDay struct {
+	Day        journal.Day `json:"day"`
+	PainPeak   *float64    `json:"pain_peak"`
+	SleepHours *float64    `json:"sleep_hours"`
+	Stress     *float64    `json:"stress"`
 }
 
 // Milestone is a postpartum landmark day (6 weeks, 12 weeks, 6 months).
