@@ -78,8 +78,10 @@ func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association,
 	}
 	a.Overlap, a.Inseparable = c.mostOverlap(tested, k, rows, inseparable)
 	var xs, ys []float64
+	// Rounded first, so that differences of a curve's last bits are ties,
+	// not an order for the ranks to find.
 	for _, i := range rows {
-		xs, ys = append(xs, ex.dev[i]), append(ys, c.pain[i])
+		xs, ys = append(xs, round1(ex.dev[i])), append(ys, round1(c.pain[i]))
 	}
 	if rho, ok := spearman(xs, ys); ok {
 		v := round2(rho)

@@ -2,6 +2,7 @@ package insights_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,20 +74,21 @@ func TestAssociationLagOne(t *testing.T) {
 	j := stressJournal(60, func(i int) bool { return i%3 == 0 })
 	as := insights.FindAssociations(j, d0, d0+59)
 	a := find(as, "stress", 1)
-	if a == nil || a.Effect != 4 || !a.Significant || a.N != 59 || a.NExposed != 20 || a.Exposed != "stress ≥ 7 the day before" {
+	if a == nil || a.Effect != 4 || !a.Significant || a.N != 59 || a.NExposed != 20 || a.Exposed != "stress ≥ 2 over usual the day before" {
 		t.Fatalf("lag 1: %+v", a)
 	}
-	if a.Method != "mean_difference" || a.Outcome != "pain_peak" || a.Rho == nil || *a.Rho <= 0.9 || a.Q < a.P {
+	if a.Method != insights.MethodUsualAR1 || a.Outcome != "pain_peak" || a.Rho == nil || *a.Rho <= 0.5 || a.Q < a.P {
 		t.Fatalf("lag 1: %+v", a)
 	}
-	want := "On the 20 days after a day you rated your stress 7 or higher, your peak pain averaged 4 points higher than on the other 39 days"
+	want := "On the 20 days after a day your stress was at least 2 points above your usual at the time, your peak pain averaged 4 points higher than on the other 39 days, each day measured against what is usual for you at that point in your recovery"
 	if !strings.HasPrefix(a.Sentence, want) || !strings.HasSuffix(a.Sentence, "This is a pattern in your log, not proof of a cause.") {
 		t.Fatalf("sentence %q", a.Sentence)
 	}
-	// Same day, high stress falls on calm pain days: read as "lower", with
-	// the interval turned the same way.
-	if b := find(as, "stress", 0); b == nil || b.Effect != -2 ||
-		!strings.Contains(b.Sentence, "2 points lower than on the other 40 days (likely between 1.4 and 2.6 points)") {
+	// Same day, high stress falls on calm pain days, which alone reads as
+	// "lower"; but the stronger lag-1 pattern explains those days (pain is
+	// high only on the day after), so adjusted for it nothing is left.
+	if b := find(as, "stress", 0); b == nil || b.Effect != 0 || b.Significant ||
+		!strings.Contains(b.Sentence, "the same as on the other 40 days") || !slices.Contains(b.AdjustedFor, "stress/1") {
 		t.Fatalf("lag 0: %+v", b)
 	}
 }

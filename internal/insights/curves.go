@@ -44,15 +44,27 @@ func (x *index) curves(from, to journal.Day) *curves {
 			c.usual[k] = make([]float64, m) // not judged against a usual
 			continue
 		}
-		c.usual[k] = usualCurve(c.vals[k])
+		c.usual[k] = roundAll(usualCurve(c.vals[k]))
 	}
-	up := usualCurve(peak)
+	up := roundAll(usualCurve(peak))
 	c.peak, c.usualPain = peak[1:], up[1:]
 	c.pain = make([]float64, c.n)
 	for i := range c.pain {
 		c.pain[i] = c.peak[i] - c.usualPain[i]
 	}
 	return c
+}
+
+// roundAll rounds a usual curve to two decimals in place: the document
+// publishes it so, and exposures judged against the published values let
+// anyone (the charts, a test, a reader) count the same days.
+func roundAll(v []float64) []float64 {
+	for i := range v {
+		if !math.IsNaN(v[i]) {
+			v[i] = round2(v[i])
+		}
+	}
+	return v
 }
 
 func nan(v int, ok bool) float64 {

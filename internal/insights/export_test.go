@@ -6,10 +6,9 @@ var (
 	BenjaminiHochberg = benjaminiHochberg
 	Spearman          = spearman
 	Median            = median
+	LongDate          = longDate
+	UsualCurve        = usualCurve
 )
 
-// MeanDifference exposes meanDifference as plain values.
-func MeanDifference(a, b []float64, seed uint64) (effect, low, high, p float64) {
-	t := meanDifference(a, b, seed)
-	return t.effect, t.low, t.high, t.p
-}
+// SentenceOf is the sentence FindAssociations would write for a.
+func SentenceOf(a Association) string { return sentence(factorOf(&a), &a) }

@@ -88,7 +88,8 @@ func TestRedFlagGuidance(t *testing.T) {
 		t.Fatalf("got %v\nwant %v", got, want)
 	}
 	fever := doc.Guidance[2].Message
-	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, (from+9).String()) {
+	// Server-side dates read as dates ("on 10 March"), never as ISO.
+	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, "most recently on 10 March.") || strings.Contains(fever, (from+9).String()) {
 		t.Fatalf("fever message %q", fever)
 	}
 	// A fall is urgent too.
@@ -163,5 +164,19 @@ func TestComputeEmpty(t *testing.T) {
 	}
 	if doc := insights.Compute(journal.Journal{}, journal.Profile{}, d0, d0); doc.Timezone != "UTC" {
 		t.Fatalf("default timezone %q", doc.Timezone)
+	}
+}
+
+// TestLongDate: the year appears only when it differs from the period's end.
+func TestLongDate(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ d, ref, want string }{
+		{"2026-11-25", "2026-11-30", "25 November"},
+		{"2026-01-01", "2026-12-31", "1 January"},
+		{"2025-12-31", "2026-01-02", "31 December 2025"},
+	} {
+		if got := insights.LongDate(day(c.d), day(c.ref)); got != c.want {
+			t.Errorf("LongDate(%s, %s) = %q, want %q", c.d, c.ref, got, c.want)
+		}
 	}
 }

@@ -27,22 +27,27 @@ func TestPlantedSleepEffect(t *testing.T) {
 		if a == nil {
 			t.Fatalf("seed %d: sleep not tested", seed)
 		}
-		n, exposed := 0, 0
-		for _, d := range doc.Days {
-			if d.PainPeak != nil && d.SleepHours != nil {
+		// A short night is one at least an hour under the usual curve the
+		// document publishes; nearly every planted night (4–5.5 h against
+		// nights of 6–8.5 h) is one, and so are some ordinary 6 h nights.
+		n, exposed, plantedExposed := 0, 0, 0
+		for i, d := range doc.Days {
+			u := doc.Usual[i]
+			if d.PainPeak != nil && d.SleepHours != nil && u.SleepHours != nil {
 				n++
-				if *d.SleepHours < 6 {
+				if *d.SleepHours <= *u.SleepHours-insights.ShortNightHours {
 					exposed++
+					plantedExposed += b2i(s.planted[d.Day])
 				}
 			}
 		}
-		if !a.Significant || a.Effect < 2 || a.Effect > 4 || a.CILow <= 0 || a.N != n || a.NExposed != exposed || exposed != len(s.planted) {
-			t.Errorf("seed %d: %+v (want n %d exposed %d planted %d)", seed, a, n, exposed, len(s.planted))
+		if !a.Significant || a.Effect < 1.5 || a.Effect > 4 || a.CILow <= 0 || a.N != n || a.NExposed != exposed || plantedExposed < len(s.planted)*9/10 {
+			t.Errorf("seed %d: %+v (want n %d exposed %d, all %d planted among them: %d)", seed, a, n, exposed, len(s.planted), plantedExposed)
 		}
 		if a.Rho == nil || *a.Rho >= 0 {
 			t.Errorf("seed %d: rho %v should be negative (less sleep, more pain)", seed, a.Rho)
 		}
-		want := fmt.Sprintf("On the %d days after less than 6 hours of sleep, your peak pain averaged", exposed)
+		want := fmt.Sprintf("On the %d days after a night at least an hour shorter than usual for you at the time, your peak pain averaged", exposed)
 		if !strings.HasPrefix(a.Sentence, want) || !strings.Contains(a.Sentence, "points higher than on the other") {
 			t.Errorf("seed %d: sentence %q", seed, a.Sentence)
 		}
@@ -138,7 +143,7 @@ func TestNoStructure(t *testing.T) {
 	if tested < 5*seeds {
 		t.Fatalf("only %d tests over %d journals: the gates reject too much", tested, seeds)
 	}
-	if rate := float64(any) / seeds; rate > 0.075 {
+	if rate := float64(any) / seeds; rate > 0.065 {
 		t.Fatalf("%d of %d null journals (%.1f %%) had a significant association", any, seeds, 100*rate)
 	} else {
 		t.Logf("%d of %d null journals (%.1f %%) had a significant association; %d tests", any, seeds, 100*rate, tested)
