@@ -62,6 +62,9 @@ func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association,
 		inseparable = append(inseparable, adjs[0].j)
 		adjs = adjs[1:]
 	}
+	if p0 == nil { // a first look: the p-value is all that is needed
+		return Association{N: ex.n}, r.pValue(1), true
+	}
 	p, low, high := r.tTest(1)
 	a := Association{
 		Factor: ex.f.name, Outcome: OutcomePainPeak, LagDays: ex.f.lag,
@@ -83,7 +86,7 @@ func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association,
 	for _, i := range rows {
 		xs, ys = append(xs, round1(ex.dev[i])), append(ys, round1(c.pain[i]))
 	}
-	if rho, ok := spearman(xs, ys); ok {
+	if rho, ok := spearmanTenths(xs, ys); ok {
 		v := round2(rho)
 		a.Rho = &v
 	}

@@ -5,6 +5,8 @@ package insights
 var (
 	BenjaminiHochberg = benjaminiHochberg
 	Spearman          = spearman
+	SpearmanTenths    = spearmanTenths
+	QuickMedian       = quickMedian
 	Median            = median
 	LongDate          = longDate
 	UsualCurve        = usualCurve

@@ -85,7 +85,7 @@ func fitAR1(d design) (regression, bool) {
 	// the larger of the two in 5 % (see the package's simulation tests).
 	r := regression{beta: b, df: float64(n - p - 1), rho: rho, se: hc3(ty, tcols, b, inv)}
 	for k := range r.se {
-		r.se[k] = max(r.se[k], math.Sqrt(s2*inv.At(k, k)))
+		r.se[k] = max(r.se[k], math.Sqrt(s2*inv[k*p+k]))
 	}
 	r.levels = fittedLevels(d, b)
 	return r, true
@@ -126,8 +126,10 @@ func ar1Transform(d design, rho float64) ([]float64, [][]float64) {
 	for i := range n {
 		a, s := 0.0, math.Sqrt(1-rho*rho)
 		if i > 0 && rho > 0 {
-			g := float64(d.day[i] - d.day[i-1])
-			a = math.Pow(rho, g)
+			a = rho
+			if g := d.day[i] - d.day[i-1]; g > 1 {
+				a = math.Pow(rho, float64(g))
+			}
 			s = math.Sqrt((1 - rho*rho) / (1 - a*a))
 		}
 		ty[i] = s * d.y[i]
@@ -162,7 +164,7 @@ func ols(y []float64, cols [][]float64) (beta []float64, s2 float64, ok bool) {
 	beta = make([]float64, p)
 	for k := range p {
 		for l := range p {
-			beta[k] += inv.At(k, l) * xty[l]
+			beta[k] += inv[k*p+l] * xty[l]
 		}
 	}
 	var rss float64
@@ -176,8 +178,10 @@ func ols(y []float64, cols [][]float64) (beta []float64, s2 float64, ok bool) {
 	return beta, rss / float64(len(y)-p), true
 }
 
-// gramInverse is (X'X)⁻¹, or !ok when X'X is singular or too close to it.
-func gramInverse(cols [][]float64) (*mat.SymDense, bool) {
+// gramInverse is (X'X)⁻¹ as a flat row-major p×p slice (read in the hot
+// loops without gonum's bounds-checked accessors), or !ok when X'X is
+// singular or too close to it.
+func gramInverse(cols [][]float64) ([]float64, bool) {
 	p := len(cols)
 	g := mat.NewSymDense(p, nil)
 	for k := range p {
@@ -197,7 +201,13 @@ func gramInverse(cols [][]float64) (*mat.SymDense, bool) {
 	if err := ch.InverseTo(inv); err != nil {
 		return nil, false
 	}
-	return inv, true
+	flat := make([]float64, p*p)
+	for k := range p {
+		for l := range p {
+			flat[k*p+l] = inv.At(k, l)
+		}
+	}
+	return flat, true
 }
 
 // fittedLevels is the model's mean of y on the other days and on exposed
@@ -221,7 +231,7 @@ func fittedLevels(d design, b []float64) []float64 {
 // the ends of the period, where a factor's own curve also marks more days
 // as exposed, and that coincidence alone pushed false patterns to 7 % in the
 // simulations. HC3 is the variant that holds with groups as small as five.
-func hc3(y []float64, cols [][]float64, b []float64, inv *mat.SymDense) []float64 {
+func hc3(y []float64, cols [][]float64, b []float64, inv []float64) []float64 {
 	p := len(cols)
 	meat := make([]float64, p*p)
 	row, ax := make([]float64, p), make([]float64, p)
@@ -235,7 +245,7 @@ func hc3(y []float64, cols [][]float64, b []float64, inv *mat.SymDense) []float6
 		for k := range p {
 			ax[k] = 0
 			for l := range p {
-				ax[k] += inv.At(k, l) * row[l]
+				ax[k] += inv[k*p+l] * row[l]
 			}
 			h += row[k] * ax[k]
 		}
@@ -254,7 +264,7 @@ func hc3(y []float64, cols [][]float64, b []float64, inv *mat.SymDense) []float6
 		var v float64
 		for l := range p {
 			for m := range p {
-				v += inv.At(k, l) * meat[l*p+m] * inv.At(m, k)
+				v += inv[k*p+l] * meat[l*p+m] * inv[m*p+k]
 			}
 		}
 		se[k] = math.Sqrt(max(v, 0))
@@ -264,13 +274,23 @@ func hc3(y []float64, cols [][]float64, b []float64, inv *mat.SymDense) []float6
 
 // tTest is the two-sided p-value and 95 % interval of coefficient k.
 func (r regression) tTest(k int) (p, low, high float64) {
-	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: r.df}
+	p = r.pValue(k)
+	if !(r.se[k] > 0) {
+		return p, r.beta[k], r.beta[k]
+	}
+	half := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: r.df}.Quantile(0.975) * r.se[k]
+	return p, r.beta[k] - half, r.beta[k] + half
+}
+
+// pValue is the two-sided p-value of coefficient k alone (the quantile
+// behind the interval costs as much as the rest of a fit).
+func (r regression) pValue(k int) float64 {
 	if !(r.se[k] > 0) {
 		if r.beta[k] == 0 {
-			return 1, 0, 0
+			return 1
 		}
-		return 0, r.beta[k], r.beta[k]
+		return 0
 	}
-	half := t.Quantile(0.975) * r.se[k]
-	return 2 * t.CDF(-math.Abs(r.beta[k]/r.se[k])), r.beta[k] - half, r.beta[k] + half
+	t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: r.df}
+	return 2 * t.CDF(-math.Abs(r.beta[k]/r.se[k]))
 }

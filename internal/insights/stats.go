@@ -18,30 +18,59 @@ func spearman(x, y []float64) (float64, bool) {
 	return rho, true
 }
 
-func ranks(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
+// spearmanTenths is spearman for values rounded to tenths (as the
+// associations round them), ranked by counting rather than sorting: seven
+// factors over three years of days would otherwise spend more time sorting
+// than fitting.
+func spearmanTenths(x, y []float64) (float64, bool) {
+	rho := stat.Correlation(ranksTenths(x), ranksTenths(y), nil)
+	if math.IsNaN(rho) || math.IsInf(rho, 0) {
+		return 0, false
 	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case v[a] < v[b]:
-			return -1
-		case v[a] > v[b]:
-			return 1
-		}
-		return 0
-	})
+	return rho, true
+}
+
+// ranksTenths is ranks for values that are whole tenths.
+func ranksTenths(v []float64) []float64 {
+	if len(v) == 0 {
+		return nil
+	}
+	keys := make([]int, len(v))
+	lo, hi := math.MaxInt, math.MinInt
+	for i, x := range v {
+		keys[i] = int(math.Round(x * 10))
+		lo, hi = min(lo, keys[i]), max(hi, keys[i])
+	}
+	if hi-lo > 100*len(v) {
+		return ranks(v) // too spread out for counting to pay off
+	}
+	count := make([]int, hi-lo+2)
+	for _, k := range keys {
+		count[k-lo+1]++
+	}
+	// count[k] becomes the number of values below key lo+k.
+	for k := 1; k < len(count); k++ {
+		count[k] += count[k-1]
+	}
 	out := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		k := i
-		for k+1 < len(idx) && v[idx[k+1]] == v[idx[i]] {
-			k++
-		}
-		r := float64(i+k)/2 + 1
-		for ; i <= k; i++ {
-			out[idx[i]] = r
-		}
+	for i, k := range keys {
+		below, upto := count[k-lo], count[k-lo+1]
+		out[i] = float64(below+upto-1)/2 + 1
+	}
+	return out
+}
+
+// ranks gives each value its rank (1-based), ties their average rank: a
+// value's rank is the mean of the first and last positions it takes in the
+// sorted copy.
+func ranks(v []float64) []float64 {
+	sorted := slices.Clone(v)
+	slices.Sort(sorted)
+	out := make([]float64, len(v))
+	for i, x := range v {
+		lo, _ := slices.BinarySearch(sorted, x)
+		end, _ := slices.BinarySearch(sorted, math.Nextafter(x, math.Inf(1))) // first value above x
+		out[i] = float64(lo+end-1)/2 + 1
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package insights_test
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/mend-app/mend/internal/insights"
@@ -60,7 +61,27 @@ func TestSpearman(t *testing.T) {
 			if ok != sc.wantOK || !near(got, sc.want, 1e-12) {
 				t.Fatalf("got %v %v, want %v %v", got, ok, sc.want, sc.wantOK)
 			}
+			// The counting version agrees on whole tenths.
+			tx, ty := make([]float64, len(sc.x)), make([]float64, len(sc.y))
+			for i := range sc.x {
+				tx[i], ty[i] = sc.x[i]/10, sc.y[i]/10
+			}
+			if got, ok := insights.SpearmanTenths(tx, ty); ok != sc.wantOK || !near(got, sc.want, 1e-12) {
+				t.Fatalf("tenths: got %v %v, want %v %v", got, ok, sc.want, sc.wantOK)
+			}
 		})
+	}
+}
+
+// TestQuickMedian agrees with the sorting median on odd and even counts,
+// ties and negative values.
+func TestQuickMedian(t *testing.T) {
+	t.Parallel()
+	for _, in := range [][]float64{{3}, {4, 1}, {5, 1, 3}, {2, 2, 2, 2}, {-1, 7, 0, 7, 3, -4}, {1, 9, 2, 8, 3, 7, 4, 6, 5, 5}} {
+		want := insights.Median(slices.Clone(in))
+		if got := insights.QuickMedian(slices.Clone(in)); got != want {
+			t.Errorf("QuickMedian(%v) = %v, want %v", in, got, want)
+		}
 	}
 }
 
