@@ -10,28 +10,53 @@ import (
 	"github.com/mend-app/mend/internal/journal"
 )
 
-func TestFit(t *testing.T) {
+// TestPatternChart: the sleep-pain and stress-pain charts plot what the
+// association tests (pain above usual against the factor's distance from its
+// usual) and draw the model's two levels as the fit.
+func TestPatternChart(t *testing.T) {
 	t.Parallel()
-	line := func(pairs ...[2]float64) insights.Document {
+	// days builds logged days from (sleep, stress, peak) with a usual of
+	// 7 h sleep, stress 3 and peak 4 on each.
+	days := func(rows ...[3]float64) insights.Document {
 		var doc insights.Document
 		d := day("2026-01-01")
-		for i, p := range pairs {
-			doc.Days = append(doc.Days, logged(d.AddDays(i).String(), int(p[1]), p[1], p[0], p[0]))
+		for i, r := range rows {
+			doc.Days = append(doc.Days, logged(d.AddDays(i).String(), int(r[2]), r[2], r[0], r[1]))
+			doc.Usual = append(doc.Usual, insights.UsualDay{Day: d.AddDays(i), PainPeak: fp(4), SleepHours: fp(7), Stress: fp(3)})
 		}
 		return doc
 	}
+	withAssoc := func(doc insights.Document, a insights.Association) insights.Document {
+		doc.Associations = []insights.Association{a}
+		return doc
+	}
+	sleep := insights.Association{Factor: "sleep_hours", Effect: 2, N: 4, Q: 0.0004, Significant: true, LevelOther: 0.1, LevelExposed: 2.1}
+	stress := insights.Association{Factor: "stress", Effect: 0.3, N: 30, Q: 0.4123, LevelOther: 0, LevelExposed: 0.3}
+	fourDays := days([3]float64{5, 3, 7}, [3]float64{7, 3, 4}, [3]float64{7.5, 6, 4}, [3]float64{5.5, 3, 6})
 	scenarios := []struct {
 		name, chart string
 		doc         insights.Document
 		title       string
-		fitted      bool
+		points      string // the scatter's data, as JSON
+		fit         string // the fit line's data, "" for none
 	}{
-		{"exact", "sleep-pain", line([2]float64{4, 8}, [2]float64{6, 6}, [2]float64{8, 4}), "Sleep and pain: slope -1.00 points per hour, r = -1.00, n = 3", true},
-		{"stress", "stress-pain", line([2]float64{2, 2}, [2]float64{4, 4}, [2]float64{6, 6}, [2]float64{8, 8}), "Stress and pain: slope 1.00 points per stress point, r = 1.00, n = 4", true},
-		{"two points", "sleep-pain", line([2]float64{4, 8}, [2]float64{6, 6}), "Sleep and pain: not enough data for a fit (n = 2)", false},
-		{"constant x", "sleep-pain", line([2]float64{6, 8}, [2]float64{6, 6}, [2]float64{6, 4}), "Sleep and pain: not enough data for a fit (n = 3)", false},
-		{"constant y", "stress-pain", line([2]float64{1, 5}, [2]float64{3, 5}, [2]float64{6, 5}), "Stress and pain: not enough data for a fit (n = 3)", false},
-		{"empty", "sleep-pain", insights.Document{}, "Sleep and pain: not enough data for a fit (n = 0)", false},
+		{"clear sleep pattern", "sleep-pain", withAssoc(fourDays, sleep),
+			"Sleep and pain: peak pain +2.0 points after nights at least 1 h shorter than usual (n = 4, q < 0.001)",
+			`[{"name":"2026-01-01","value":[2,3]},{"name":"2026-01-02","value":[0,0]},{"name":"2026-01-03","value":[-0.5,0]},{"name":"2026-01-04","value":[1.5,2]}]`,
+			`[{"value":[-1,0.1]},{"value":[1,0.1]},{"value":[1,2.1]},{"value":[2,2.1]}]`},
+		{"no clear stress pattern", "stress-pain", withAssoc(fourDays, stress),
+			"Stress and pain: no clear difference on days with stress at least 2 above usual (n = 30, q = 0.412)",
+			`[{"name":"2026-01-01","value":[0,3]},{"name":"2026-01-02","value":[0,0]},{"name":"2026-01-03","value":[3,0]},{"name":"2026-01-04","value":[0,2]}]`,
+			`[{"value":[-2,0]},{"value":[2,0]},{"value":[2,0.3]},{"value":[4,0.3]}]`},
+		{"untested: dots, no fit", "sleep-pain", fourDays,
+			"Sleep and pain: not enough days to compare (n = 4)",
+			`[{"name":"2026-01-01","value":[2,3]},{"name":"2026-01-02","value":[0,0]},{"name":"2026-01-03","value":[-0.5,0]},{"name":"2026-01-04","value":[1.5,2]}]`, ""},
+		{"a day without a usual value is left out", "sleep-pain", func() insights.Document {
+			doc := days([3]float64{5, 3, 7}, [3]float64{7, 3, 4})
+			doc.Usual[1].SleepHours = nil
+			return doc
+		}(), "Sleep and pain: not enough days to compare (n = 1)", `[{"name":"2026-01-01","value":[2,3]}]`, ""},
+		{"empty", "sleep-pain", insights.Document{}, "Sleep and pain: not enough days to compare (n = 0)", `[]`, ""},
 	}
 	for _, s := range scenarios {
 		t.Run(s.name, func(t *testing.T) {
@@ -40,8 +65,18 @@ func TestFit(t *testing.T) {
 			if got := opt["title"].(map[string]any)["text"]; got != s.title {
 				t.Errorf("title = %q, want %q", got, s.title)
 			}
-			if got := len(opt["series"].([]any)) == 2; got != s.fitted {
-				t.Errorf("fit line present = %v, want %v", got, s.fitted)
+			series := opt["series"].([]any)
+			points, _ := json.Marshal(series[0].(map[string]any)["data"])
+			if string(points) != s.points {
+				t.Errorf("points = %s, want %s", points, s.points)
+			}
+			fit := ""
+			if len(series) == 2 {
+				b, _ := json.Marshal(series[1].(map[string]any)["data"])
+				fit = string(b)
+			}
+			if fit != s.fit {
+				t.Errorf("fit = %s, want %s", fit, s.fit)
 			}
 		})
 	}

@@ -53,7 +53,9 @@ var ErrUnknownChart = errors.New("charts: unknown chart")
 //     verbatim, each {"day", "kind", "text"}.
 //   - relief: {"value": percent or null, "count": days used, "total": days
 //     in the group}.
-//   - sleep-pain, stress-pain: {"name": day, "value": [x, peak pain]}.
+//   - sleep-pain, stress-pain: {"name": day, "value": [x, y]} where y is peak
+//     pain minus the usual peak at that point in recovery (doc.Usual) and x
+//     is hours shorter than the usual night, or stress above usual stress.
 //   - calendar: {"value": [day, peak pain]}.
 //
 // Pain readings in j count only when their day lies in doc.From..doc.To, so
@@ -64,7 +66,7 @@ func Build(name string, doc insights.Document, j journal.Journal) (json.RawMessa
 	case "pain-trend":
 		c = painTrend(doc)
 	case "sleep-pain":
-		c = fitChart(doc, sleepFactor(doc))
+		c = fitChart(doc, sleepFactor)
 	case "stress-pain":
 		c = fitChart(doc, stressFactor)
 	case "calendar":

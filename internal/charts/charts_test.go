@@ -207,7 +207,7 @@ func TestOneDay(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			b, _ := build(t, name, doc, j)
-			if name == "sleep-pain" && !bytes.Contains(b, []byte("not enough data for a fit (n = 1)")) {
+			if name == "sleep-pain" && !bytes.Contains(b, []byte("not enough days to compare (n = 0)")) {
 				t.Errorf("one-day fit title missing: %s", b)
 			}
 		})

@@ -6,66 +6,75 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"gonum.org/v1/gonum/stat"
 
 	"github.com/mend-app/mend/internal/insights"
-	"github.com/mend-app/mend/internal/journal"
 )
 
-// minFitPoints is the fewest days a line is fitted to: two points always lie
-// on a line and say nothing.
-const minFitPoints = 3
-
-// flat is the variance below which a measure counts as constant: daily means
-// of equal readings can differ from each other in the last bits.
-const flat = 1e-9
-
-// factor is what a fit chart puts on its x axis.
+// factor is what a pattern chart puts on its x axis: how far a day's factor
+// was from what is usual for the parent at that point in her recovery,
+// signed so that the exposure the association tests lies to the right.
 type factor struct {
-	name, title, axis, unit string
-	max                     int
-	value                   func(insights.DayStat) *float64
+	name, title, axis string
+	assoc             string  // the association (factor name, lag 0) the chart draws
+	threshold         float64 // the exposure starts here on the x axis
+	exposed           string  // completes "after …" / "on …" in the title
+	value             func(d insights.DayStat, u insights.UsualDay) *float64
 }
 
-// sleepFactor widens the axis to 24 h only when someone logged more than 12.
-func sleepFactor(doc insights.Document) factor {
-	f := factor{
-		name: "sleep-pain", title: "Sleep and pain", axis: "Sleep the night before (h)",
-		unit: "points per hour", max: 12,
-		value: func(s insights.DayStat) *float64 { return s.SleepHours },
-	}
-	for _, d := range doc.Days {
-		if h := finite(d.SleepHours); d.Logged && h != nil && *h > 12 {
-			f.max = journal.SleepHoursMax
-		}
-	}
-	return f
+// sleepFactor: hours the night was shorter than usual (negative: longer).
+var sleepFactor = factor{
+	name: "sleep-pain", title: "Sleep and pain", axis: "Hours shorter than your usual night",
+	assoc: "sleep_hours", threshold: insights.ShortNightHours, exposed: "after nights at least 1 h shorter than usual",
+	value: func(d insights.DayStat, u insights.UsualDay) *float64 { return diff(u.SleepHours, d.SleepHours) },
 }
 
+// stressFactor: stress points above usual.
 var stressFactor = factor{
-	name: "stress-pain", title: "Stress and pain", axis: "Stress (0–10)",
-	unit: "points per stress point", max: journal.StressMax,
-	value: func(s insights.DayStat) *float64 { return s.Stress },
+	name: "stress-pain", title: "Stress and pain", axis: "Stress above your usual (points)",
+	assoc: "stress", threshold: insights.HighStressPoints, exposed: "on days with stress at least 2 above usual",
+	value: func(d insights.DayStat, u insights.UsualDay) *float64 { return diff(d.Stress, u.Stress) },
 }
 
-// fitChart is a scatter of the factor against peak pain on every logged day
-// that has both, with a least-squares line and its slope, r and n in the
-// title. It describes the user's own data; the subtitle says it is not a
-// cause.
+// diff is a − b, or nil when either is missing or not finite.
+func diff(a, b *float64) *float64 {
+	if finite(a) == nil || finite(b) == nil {
+		return nil
+	}
+	v := *a - *b
+	return &v
+}
+
+// fitChart plots what the association tests: each logged day's peak pain
+// above (or below) what is usual for her at that point in her recovery,
+// against how far the factor was from its usual. The fit is the model's
+// own: its level of pain-above-usual on other days up to the threshold and
+// on exposed days beyond it (a step, because the association compares the
+// two groups), so the chart and the sentence can never disagree. The title
+// gives the effect, n and q as the insights document does.
 func fitChart(doc insights.Document, f factor) *charts.Scatter {
-	var xs, ys []float64
+	usual := make(map[int]insights.UsualDay, len(doc.Usual))
+	for _, u := range doc.Usual {
+		usual[int(u.Day)] = u
+	}
 	var points []opts.ScatterData
+	lo, hi := -f.threshold, 2*f.threshold
 	for _, d := range doc.Days {
-		x := finite(f.value(d))
-		if !d.Logged || x == nil || d.PainPeak == nil {
+		u, ok := usual[int(d.Day)]
+		if !ok || !d.Logged || d.PainPeak == nil || finite(u.PainPeak) == nil {
 			continue
 		}
-		xs, ys = append(xs, *x), append(ys, float64(*d.PainPeak))
-		points = append(points, opts.ScatterData{Name: d.Day.String(), Value: []float64{round(*x, 2), float64(*d.PainPeak)}})
+		x := f.value(d, u)
+		if x == nil {
+			continue
+		}
+		y := float64(*d.PainPeak) - *u.PainPeak
+		lo, hi = math.Min(lo, *x), math.Max(hi, *x)
+		points = append(points, opts.ScatterData{Name: d.Day.String(), Value: []float64{round(*x, 2), round(y, 2)}})
 	}
 	if points == nil {
 		points = []opts.ScatterData{} // an empty array, not null, for ECharts
 	}
+	lo, hi = math.Floor(lo), math.Ceil(hi)
 
 	sc := charts.NewScatter()
 	sc.SetGlobalOptions(
@@ -73,23 +82,26 @@ func fitChart(doc insights.Document, f factor) *charts.Scatter {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "45"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Top: "80", Left: "10", Right: "20", Bottom: "20", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: f.axis, NameLocation: "middle", NameGap: 25, Min: 0, Max: f.max}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Peak pain (0–10)", Min: 0, Max: 10}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: f.axis, NameLocation: "middle", NameGap: 25, Min: lo, Max: hi}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: "Peak pain above your usual"}),
 	)
 	sc.AddSeries("Logged days", points, charts.WithItemStyleOpts(opts.ItemStyle{Color: colorPeak, Opacity: opts.Float(0.5)}))
 
-	alpha, beta, r, ok := fit(xs, ys)
 	title := opts.Title{
-		Title:    fmt.Sprintf("%s: not enough data for a fit (n = %d)", f.title, len(xs)),
-		Subtitle: "Each dot is a logged day. An association in your own data, not a cause.",
+		Title:    fmt.Sprintf("%s: not enough days to compare (n = %d)", f.title, len(points)),
+		Subtitle: "Each dot is a day, measured against what is usual for you at that point in your recovery. A pattern in your own data, not a cause.",
 	}
-	if ok {
-		title.Title = fmt.Sprintf("%s: slope %s %s, r = %s, n = %d", f.title, fixed(beta), f.unit, fixed(r), len(xs))
-		lo, hi := minMax(xs)
+	if a := association(doc, f.assoc); a != nil {
+		title.Title = fmt.Sprintf("%s: peak pain %s %s (n = %d, q %s)", f.title, signedPoints(a.Effect), f.exposed, a.N, qWords(a.Q))
+		if !a.Significant {
+			title.Title = fmt.Sprintf("%s: no clear difference %s (n = %d, q %s)", f.title, f.exposed, a.N, qWords(a.Q))
+		}
 		line := charts.NewLine()
-		line.AddSeries("Least-squares fit", []opts.LineData{
-			{Value: []float64{round(lo, 2), round(alpha+beta*lo, 2)}},
-			{Value: []float64{round(hi, 2), round(alpha+beta*hi, 2)}},
+		line.AddSeries("Model: other days, then exposed days", []opts.LineData{
+			{Value: []float64{lo, a.LevelOther}},
+			{Value: []float64{f.threshold, a.LevelOther}},
+			{Value: []float64{f.threshold, a.LevelExposed}},
+			{Value: []float64{hi, a.LevelExposed}},
 		}, lineStyle(colorAvg, "solid", 2), charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.ShowSymbol = opts.Bool(false) }))
 		sc.Overlap(line)
 	}
@@ -97,36 +109,34 @@ func fitChart(doc insights.Document, f factor) *charts.Scatter {
 	return sc
 }
 
-// fit is the least-squares line y = alpha + beta·x and Pearson's r, or !ok
-// with fewer than minFitPoints points or when x or y never varies (the slope
-// or r would be undefined, and a flat line would claim more than it knows).
-func fit(xs, ys []float64) (alpha, beta, r float64, ok bool) {
-	if len(xs) < minFitPoints || stat.Variance(xs, nil) < flat || stat.Variance(ys, nil) < flat {
-		return 0, 0, 0, false
-	}
-	alpha, beta = stat.LinearRegression(xs, ys, nil, false)
-	r = stat.Correlation(xs, ys, nil)
-	for _, v := range []float64{alpha, beta, r} {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return 0, 0, 0, false
+// association is the document's same-day association of the named factor.
+func association(doc insights.Document, name string) *insights.Association {
+	for i := range doc.Associations {
+		if a := &doc.Associations[i]; a.Factor == name && a.LagDays == 0 {
+			return a
 		}
 	}
-	return alpha, beta, r, true
+	return nil
 }
 
-// fixed prints two decimals without a "-0.00".
-func fixed(v float64) string {
-	v = round(v, 2)
-	if v == 0 {
-		v = 0
+// signedPoints words an effect for a title: "+1.8 points", "−0.5 points".
+func signedPoints(v float64) string {
+	switch {
+	case v > 0:
+		return fmt.Sprintf("+%s points", fixed1(v))
+	case v < 0:
+		return fmt.Sprintf("−%s points", fixed1(-v))
 	}
-	return fmt.Sprintf("%.2f", v)
+	return "no different"
 }
 
-func minMax(xs []float64) (lo, hi float64) {
-	lo, hi = xs[0], xs[0]
-	for _, x := range xs {
-		lo, hi = min(lo, x), max(hi, x)
+func fixed1(v float64) string { return fmt.Sprintf("%.1f", round(v, 1)) }
+
+// qWords is "< 0.001" or "= 0.012", for "q …".
+func qWords(q float64) string {
+	s := insights.FormatQ(q)
+	if s[0] == '<' {
+		return s
 	}
-	return lo, hi
+	return "= " + s
 }

@@ -71,6 +71,15 @@ func fixture() (insights.Document, journal.Journal) {
 		Milestones:   []insights.Milestone{{Name: "6 weeks postpartum", Day: day("2026-09-14")}, {Name: "12 weeks postpartum", Day: day("2026-10-26")}},
 		Guidance:     []insights.Guidance{},
 	}
+	// What is usual at this stage: flat over a fortnight, so the pattern
+	// charts' dots are easy to check by eye.
+	for _, d := range days {
+		doc.Usual = append(doc.Usual, insights.UsualDay{Day: d.Day, PainPeak: fp(3.5), SleepHours: fp(6.75), Stress: fp(3)})
+	}
+	doc.Associations = []insights.Association{{
+		Factor: "sleep_hours", Outcome: "pain_peak", Effect: 3.6, N: 10, NExposed: 2,
+		Q: 0.02, Significant: true, LevelOther: -0.4, LevelExposed: 3.2, AdjustedFor: []string{},
+	}}
 	j := journal.Journal{Pain: []journal.Score{
 		{Day: day("2026-09-01"), Score: 4, Areas: []string{"lower_back", "pelvis_front"}},
 		{Day: day("2026-09-06"), Score: 8, Areas: []string{"lower_back", "lower_back", "sacroiliac_hips"}, Note: noteScript},

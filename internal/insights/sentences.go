@@ -106,3 +106,13 @@ func longDate(d, ref journal.Day) string {
 	}
 	return t.Format("2 January")
 }
+
+// FormatQ writes a q-value (or p-value) for people: "< 0.001" below a
+// thousandth rather than a "0.000" that reads as impossible, otherwise three
+// decimals. The charts and the report use it, so both print the same.
+func FormatQ(q float64) string {
+	if q < 0.001 {
+		return "< 0.001"
+	}
+	return fmt.Sprintf("%.3f", q)
+}

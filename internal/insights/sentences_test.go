@@ -58,3 +58,12 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestFormatQ(t *testing.T) {
+	t.Parallel()
+	for q, want := range map[float64]string{0: "< 0.001", 0.000999: "< 0.001", 0.001: "0.001", 0.0456: "0.046", 1: "1.000"} {
+		if got := insights.FormatQ(q); got != want {
+			t.Errorf("FormatQ(%v) = %q, want %q", q, got, want)
+		}
+	}
+}
