@@ -22,8 +22,8 @@ export const ASSOCIATION_DAYS = 14;
 const CHARTS = [
   ['pain-trend', 'Pain over time', 'Daily highest and average pain, the 7-day average and sleep. Flare-ups and milestones are marked; tap a day for its notes.'],
   ['calendar', 'Pain calendar', 'Each day coloured by its highest pain.'],
-  ['sleep-pain', 'Sleep and pain', 'Each dot is a day: hours slept the night before and that day’s highest pain.'],
-  ['stress-pain', 'Stress and pain', 'Each dot is a day: stress and that day’s highest pain.'],
+  ['sleep-pain', 'Sleep and pain', 'Each dot is a day: how much shorter than your usual the night before was, and how far that day’s highest pain was above your usual at that point in your recovery. The line is the pattern Mend tested.'],
+  ['stress-pain', 'Stress and pain', 'Each dot is a day: how far stress and that day’s highest pain were above your usual at that point in your recovery. The line is the pattern Mend tested.'],
   ['areas', 'Where it hurts', 'How often each area was logged.'],
   ['relief', 'Relief used', 'What you used on flare-up days and on other days. This shows use, not what works.'],
 ];
@@ -101,6 +101,7 @@ export class MendInsights extends HTMLElement {
       </section>
 
       <section class="card" aria-labelledby="a-h"><h2 id="a-h">Patterns</h2>
+        <p><a class="btn small" href="#/library/article/how-mend-finds-patterns">How Mend finds patterns in your log</a></p>
         ${associations.length ? html`<ul class="assoc">${associations.map((/** @type {any} */ a) => html`<li>
             ${a?.significant ? html`<span class="badge">Clear pattern</span> ` : ''}${a?.sentence ?? ''}
             <span class="muted">(${Number(a?.n) || 0} days compared${Number.isFinite(a?.n_exposed) ? `, ${a.n_exposed} with ${a?.exposed ?? 'the factor'}` : ''})</span></li>`)}</ul>
