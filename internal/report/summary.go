@@ -135,8 +135,10 @@ type sleepStress struct {
 	AvgMood        *float64
 }
 
-// shortSleepHours and highStress are the cut-offs the report counts; six
-// hours matches the sleep factor the insights use for their associations.
+// shortSleepHours and highStress are the cut-offs the report counts, as
+// plain descriptions. The associations judge nights and stress against the
+// parent's usual at that stage of recovery instead (insights.ShortNightHours,
+// insights.HighStressPoints), so these counts are not patterns.
 const (
 	shortSleepHours = 6.0
 	highStress      = 7.0
