@@ -3,6 +3,7 @@ package insights
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/mend-app/mend/internal/journal"
 )
@@ -43,8 +44,8 @@ func sentence(f factor, a *Association) string {
 
 // overlapNote names the factor that shares most of the exposed days, so one
 // real pattern is not read as several: the effect shown is already adjusted
-// for it, or, when the days coincide too closely, the log cannot separate
-// the two.
+// for it (when it is the stronger of the two), it is the weaker of the two,
+// or the days coincide too closely for the log to separate them.
 func overlapNote(a *Association) string {
 	if a.Overlap == "" {
 		return ""
@@ -55,10 +56,14 @@ func overlapNote(a *Association) string {
 			noun = f.noun
 		}
 	}
-	if a.Inseparable {
+	switch {
+	case a.Inseparable:
 		return fmt.Sprintf(" Most of these days were also %s, and your log cannot tell the two apart.", noun)
+	case slices.Contains(a.AdjustedFor, a.Overlap):
+		return fmt.Sprintf(" Most of these days were also %s; the figure already allows for that.", noun)
 	}
-	return fmt.Sprintf(" Most of these days were also %s; the figure already allows for that.", noun)
+	// Only stronger factors are adjusted for: this one is the stronger.
+	return fmt.Sprintf(" Most of these days were also %s, which go with your pain less clearly.", noun)
 }
 
 // interval words the 95 % interval in the direction of the effect ("2 points
