@@ -16,9 +16,12 @@ type Document struct {
 	Baseline        Baseline      `json:"baseline"`
 	Flareups        []Flareup     `json:"flareups"`
 	Associations    []Association `json:"associations"`
-	Usual           []UsualDay    `json:"usual"`
-	Milestones      []Milestone   `json:"milestones"`
-	Guidance        []Guidance    `json:"guidance"`
+	// Usual is for the charts, which are built in the same process; it is
+	// not sent with the document (three years of it would add a third to
+	// the insights response, which has a speed budget, for no reader).
+	Usual      []UsualDay  `json:"-"`
+	Milestones []Milestone `json:"milestones"`
+	Guidance   []Guidance  `json:"guidance"`
 }
 
 // DayStat summarises one calendar day. A day with nothing logged has
