@@ -109,6 +109,9 @@ type exposure struct {
 	n, exp int
 }
 
+// associations tests every factor that passes the gates, each adjusted for
+// the stronger factors it overlaps with, and applies Benjamini–Hochberg
+// across all of them.
 func (c *curves) associations() []Association {
 	var all []exposure
 	for _, f := range factors {
