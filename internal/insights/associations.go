@@ -120,15 +120,12 @@ func (c *curves) associations() []Association {
 		}
 	}
 	// First each factor on its own: how strongly it goes with pain decides
-	// which factors it is then adjusted for (see associate).
-	p0 := make([]float64, len(all))
+	// which factors it is then adjusted for (see associate). Only the order
+	// matters here, so a plain t statistic of pain above usual on exposed
+	// against other days serves; the full model is fitted once per factor.
+	strength := make([]float64, len(all))
 	for k := range all {
-		p0[k] = 1
-		if all[k].exp >= 2 && all[k].n-all[k].exp >= 2 {
-			if a, p, ok := c.associate(all, k, nil); ok && a.N > 0 {
-				p0[k] = p
-			}
-		}
+		strength[k] = c.strength(all[k])
 	}
 	out := []Association{}
 	var ps []float64
@@ -136,7 +133,7 @@ func (c *curves) associations() []Association {
 		if !all[k].testable() {
 			continue
 		}
-		a, p, ok := c.associate(all, k, p0)
+		a, p, ok := c.associate(all, k, strength)
 		if ok {
 			out = append(out, a)
 			ps = append(ps, p)
@@ -148,6 +145,34 @@ func (c *curves) associations() []Association {
 		a.Sentence = sentence(factorOf(a), a)
 	}
 	return out
+}
+
+// strength is |t| of the difference in mean pain above usual between ex's
+// exposed and other days (0 when either group has fewer than two days or no
+// spread): a cheap measure of how strongly a factor goes with pain alone.
+func (c *curves) strength(ex exposure) float64 {
+	var n, sum, ss [2]float64
+	for i, e := range ex.e {
+		if math.IsNaN(e) {
+			continue
+		}
+		g, y := int(e), c.pain[i]
+		n[g]++
+		sum[g] += y
+		ss[g] += y * y
+	}
+	if n[0] < 2 || n[1] < 2 {
+		return 0
+	}
+	var se2 float64
+	for g := range 2 {
+		m := sum[g] / n[g]
+		se2 += (ss[g]/n[g] - m*m) * n[g] / (n[g] - 1) / n[g]
+	}
+	if !(se2 > 0) {
+		return 0
+	}
+	return math.Abs(sum[1]/n[1]-sum[0]/n[0]) / math.Sqrt(se2)
 }
 
 // testable applies the gates of DESIGN.md. A factor that fails them is not

@@ -82,25 +82,26 @@ func nanF(v float64, ok bool) float64 {
 }
 
 // usualDays lists the usual pain, sleep and stress of every day of the
-// period, for the charts.
+// period, for the charts. The values share one backing array: three
+// pointers a day over three years would be thousands of allocations for a
+// list the insights response does not even carry.
 func (c *curves) usualDays() []UsualDay {
 	out := make([]UsualDay, c.n)
+	vals := make([]float64, 3*c.n)
+	at := func(k int, v float64) *float64 {
+		if math.IsNaN(v) {
+			return nil
+		}
+		vals[k] = v // already rounded to two decimals (see curves)
+		return &vals[k]
+	}
 	for i := range out {
 		out[i] = UsualDay{
 			Day:        c.from + journal.Day(i),
-			PainPeak:   rounded(c.usualPain[i]),
-			SleepHours: rounded(c.usual[mSleep][i+1]),
-			Stress:     rounded(c.usual[mStress][i+1]),
+			PainPeak:   at(3*i, c.usualPain[i]),
+			SleepHours: at(3*i+1, c.usual[mSleep][i+1]),
+			Stress:     at(3*i+2, c.usual[mStress][i+1]),
 		}
 	}
 	return out
-}
-
-// rounded is v to two decimals, or nil for NaN.
-func rounded(v float64) *float64 {
-	if math.IsNaN(v) {
-		return nil
-	}
-	r := round2(v)
-	return &r
 }
