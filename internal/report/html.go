@@ -37,6 +37,7 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"signed": func(v float64) string { return fmt.Sprintf("%+.1f", round1(v)) },
 	"pct":    func(v float64) string { return fmt.Sprintf("%+.0f %%", math.Round(v)) },
 	"join":   strings.Join,
+	"label":  label,
 }).Parse(pageTemplate))
 
 // f1 prints a number with one decimal, or an en dash for a missing one.
