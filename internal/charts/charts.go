@@ -76,7 +76,7 @@ func Build(name string, doc insights.Document, j journal.Journal) (json.RawMessa
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnknownChart, name)
 	}
-	return encode(c)
+	return encode(name, c)
 }
 
 // option is what every go-echarts chart type offers.
@@ -86,17 +86,24 @@ type option interface {
 }
 
 // encode turns a chart into its option JSON.
-func encode(c option) (json.RawMessage, error) {
+func encode(name string, c option) (json.RawMessage, error) {
 	// JSON does not call Validate, and Validate is what copies SetXAxis data
 	// onto the category axis: without it the axis has no days.
 	c.Validate()
-	obj := c.JSON()
-	// go-echarts always emits an empty toolbox; Mend sets none.
-	delete(obj, "toolbox")
 	// encoding/json escapes <, > and & (so "</script>" in a note cannot end an
 	// embedding script element) and rejects NaN rather than writing bad JSON.
-	b, err := json.Marshal(obj)
+	b, err := json.Marshal(c.JSON())
 	if err != nil {
+		return nil, fmt.Errorf("charts: unable to encode option: %w", err)
+	}
+	// go-echarts has no field for a few layout settings; they are set on the
+	// decoded option (see layout), which is then encoded again.
+	var obj map[string]any
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return nil, fmt.Errorf("charts: unable to decode option: %w", err)
+	}
+	layout(name, obj)
+	if b, err = json.Marshal(obj); err != nil {
 		return nil, fmt.Errorf("charts: unable to encode option: %w", err)
 	}
 	// "__" can only occur inside JSON strings and no escape sequence contains
