@@ -26,7 +26,7 @@ func TestHTMLSections(t *testing.T) {
 	t.Parallel()
 	page := render(t, reporttest.Sample(90, nil))
 	for _, want := range []string{
-		"<dt>Period</dt><dd>2026-08-26 to 2026-11-23 (90 days)", "<dt>Delivery</dt><dd>2026-07-27, Cesarean (C-section)",
+		"<dt>Period</dt><dd>26 August to 23 November 2026 (90 days)", "<dt>Delivery</dt><dd>2026-07-27, Cesarean (C-section)",
 		"<dt>Weeks postpartum</dt><dd>17", "<dt>Days logged</dt>", "<dt>Average pain</dt>", "<dt>Worst pain</dt>",
 		"the usual threshold for a change that matters to patients", "<dt>Flare-ups</dt>",
 		`data-chart="pain-trend"`, `id="flareups"`, "Notes from the day before and during",
@@ -52,7 +52,7 @@ func TestHTMLEmptyAndOneDay(t *testing.T) {
 		want []string
 	}{
 		{"no data", report.Input{Doc: insights.Document{From: day, To: day}}, []string{"no pain logged", "No flare-ups", "None reported.", "date not given, type not given"}},
-		{"one day", reporttest.Sample(1, nil), []string{"(1 days)", "shorter than four weeks"}},
+		{"one day", reporttest.Sample(1, nil), []string{"(1 day)", "shorter than four weeks"}},
 	}
 	for _, s := range scenarios {
 		t.Run(s.name, func(t *testing.T) {
