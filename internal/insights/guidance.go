@@ -91,13 +91,22 @@ func (x *index) guidance(p journal.Profile, from, to journal.Day) []Guidance {
 		out = append(out, Guidance{
 			Level: f.level, Code: "red_flag_" + c, Article: SeekCareArticle,
 			Message: fmt.Sprintf("You noted %s on %s in this period, most recently on %s. %s",
-				f.what, days(s.n), s.last, f.advice),
+				f.what, days(s.n), sentenceDate(s.last, to), f.advice),
 		})
 	}
 	if g, ok := x.persistentPain(p, from, to); ok {
 		out = append(out, g)
 	}
 	return out
+}
+
+// sentenceDate is a day as a sentence says it: "25 November", with the
+// year when it is not the year the period ends in.
+func sentenceDate(d, to journal.Day) string {
+	if d.Time().Year() == to.Time().Year() {
+		return d.Time().Format("2 January")
+	}
+	return d.Time().Format("2 January 2006")
 }
 
 func flagOf(code string) redFlag {
