@@ -130,7 +130,9 @@ func calendarLayout(obj map[string]any) {
 	}
 	for _, vm := range list(obj["visualMap"]) {
 		vm["pieces"], vm["seriesIndex"] = pieces, heatmaps
-		vm["itemWidth"], vm["itemHeight"], vm["itemGap"] = 14, 12, 8
+		// Small swatches and gaps: the four bands fit one line of a 320 px card.
+		vm["itemWidth"], vm["itemHeight"], vm["itemGap"], vm["textGap"] = 10, 10, 6, 4
+		vm["textStyle"] = map[string]any{"fontSize": 11}
 	}
 	out := make([]any, 0, 2*len(series))
 	for _, s := range series {

@@ -61,7 +61,7 @@ func TestTrendSeriesAndAxes(t *testing.T) {
 	for _, s := range opt["series"].([]any) {
 		names = append(names, s.(map[string]any)["name"].(string))
 	}
-	if got := strings.Join(names, "|"); got != "Peak pain (0–10)|7-day average|Sleep (h)" {
+	if got := strings.Join(names, "|"); got != "Peak pain|7-day average|Sleep (h)" {
 		t.Errorf("series = %s, want peak, 7-day average and sleep (no mean)", got)
 	}
 	y := opt["yAxis"].([]any)

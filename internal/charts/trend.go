@@ -135,14 +135,16 @@ func painTrend(doc insights.Document) *charts.Line {
 		data(peaks), lineStyle(colorPeak, "solid", 2),
 	}, marks...)
 	peakOpts = append(peakOpts, markMilestones(bs, doc.Milestones)...)
-	line.AddSeries(peakName+" (0–10)", nil, peakOpts...)
+	line.AddSeries(peakName, nil, peakOpts...)
 	line.AddSeries(avgName, nil, data(avgs), lineStyle(colorAvg, "solid", 3),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.ShowSymbol = opts.Bool(false) }))
 
 	bar := charts.NewBar()
 	bar.AddSeries("Sleep (h)", nil, data(sleep),
 		charts.WithBarChartOpts(opts.BarChart{YAxisIndex: 1}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorSleep, Opacity: opts.Float(0.45)}),
+		// Light enough to stay behind the pain lines on the app's dark
+		// background as well as on paper.
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorSleep, Opacity: opts.Float(0.35)}),
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.BarMaxWidth = "12" }))
 	line.Overlap(bar)
 	return line
