@@ -38,23 +38,28 @@ var Names = []string{"pain-trend", "sleep-pain", "stress-pain", "calendar", "are
 var ErrUnknownChart = errors.New("charts: unknown chart")
 
 // Build returns the ECharts 5 option of the named chart as JSON, ready for
-// echarts.init(el).setOption(option). Days are "YYYY-MM-DD" category values;
-// a day with nothing logged is null, never 0.
+// echarts.init(el).setOption(option). The pain trend's categories are short
+// dates a phone has room for: "12 Nov" a day (with the year, "12 Nov 26",
+// past a year), the Monday of a week, or "Nov 2026" for a month (see
+// ResolutionFor); days inside data items are "YYYY-MM-DD". A point with
+// nothing logged is null, never 0. The trend starts at the first log.
 //
 // Extra fields on series data items, for the page's tooltip formatter (which
 // must escape every string it shows):
 //
-//   - pain-trend, series 0 ("Peak pain"): an item is a bare number, null, or
-//     {"value": n, "flare": {...}, "links": [...]}. "flare" is on every day of
-//     a flare-up: {"start_day", "end_day", "peak", "baseline",
+//   - pain-trend, series 0 (the worst day of each point): an item is a bare
+//     number, null, or {"value": n, "flare": {...}, "links": [...]}. "flare"
+//     is on every point a flare-up covers: {"start_day", "end_day", "peak", "baseline",
 //     "prior_sleep_hours", "typical_sleep_hours", "stress_level",
 //     "typical_stress"} as in the insights document. "links" is on the
-//     flare-up's peak day only (where its markPoint sits): the linked notes
-//     verbatim, each {"day", "kind", "text"}.
+//     point of the flare-up's peak only (where its markPoint sits): the
+//     linked notes verbatim, each {"day", "kind", "text"}. Series 1 is the
+//     7-day (or weekly/monthly) average, series 2 the sleep bars.
 //   - relief: {"value": percent or null, "count": days used, "total": days
 //     in the group}.
 //   - sleep-pain, stress-pain: {"name": day, "value": [x, peak pain]}.
-//   - calendar: {"value": [day, peak pain]}.
+//   - calendar: {"value": [day, peak pain]}; a last scatter series per
+//     short calendar holds [day, day of month] for the cells' numbers.
 //
 // Pain readings in j count only when their day lies in doc.From..doc.To, so
 // every chart describes the same period.
