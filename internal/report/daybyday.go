@@ -66,11 +66,13 @@ func rowKey(d journal.Day, unit charts.Resolution) string {
 func summarizeRow(days []insights.DayStat, unit charts.Resolution, doc insights.Document) dayRow {
 	first := days[0].Day
 	r := dayRow{When: shortDate(first, doc)}
+	// Short enough to stay on one line of a phone's table; the column's
+	// heading says "Week from" or "Month".
 	switch unit {
 	case charts.Weekly:
-		r.When = "Week of " + shortDate(journal.MustDay(rowKey(first, unit)), doc)
+		r.When = shortDate(journal.MustDay(rowKey(first, unit)), doc)
 	case charts.Monthly:
-		r.When = first.Time().Format("January 2006")
+		r.When = first.Time().Format("Jan 2006")
 	}
 	var worst *int
 	var sleep, stress, mood mean
