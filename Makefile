@@ -15,7 +15,10 @@ run: build
 	@echo "Dashboard: http://$(HTTP)/_/  (first time: $(BIN) superuser upsert you@example.com 'a-long-password' --dir $(DATA))"
 	$(BIN) serve --http $(HTTP) --dir $(DATA)
 
+# A cold machine first fetches Go 1.27 and the modules and compiles
+# PocketBase (a minute or two on 2 cores) with no output of its own: say so.
 build:
+	@echo "Building $(BIN) (on a new machine the first build fetches Go and the modules and takes a minute or two)..."
 	$(GO) build -trimpath -o $(BIN) .
 
 ## test: the whole suite: format, vet, Go tests (browser tests included), JS unit tests

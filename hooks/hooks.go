@@ -65,6 +65,8 @@ func Register(app core.App, cfg Config) error {
 	app.OnRecordCreate(scores...).BindFunc(h.defaultScoreTime)
 	app.OnRecordCreate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
 	app.OnRecordUpdate(store.Articles, store.Exercises).BindFunc(sanitizeRichText)
+	app.OnRecordCreate(store.Articles, store.Exercises).BindFunc(h.publishNow)
+	app.OnRecordUpdate(store.Articles, store.Exercises).BindFunc(h.publishNow)
 
 	// Flare-ups follow every committed journal change (see flareWorker).
 	fw := newFlareWorker(app)

@@ -25,10 +25,12 @@ import (
 // report inlines it so the page needs nothing from the network.
 const echartsPath = "vendor/echarts@5.6.0/echarts.min.js"
 
-// reportOptions is a validated choice of format and notes.
+// reportOptions is a validated choice of format, notes and the name or
+// identifier the parent chose to print on the report (never the email).
 type reportOptions struct {
 	format string
 	notes  bool
+	name   string
 }
 
 // getReport answers GET /api/mend/report with the user's report for the
@@ -67,10 +69,27 @@ func parseReportQuery(q url.Values) (reportOptions, error) {
 	default:
 		problems["notes"] = validation.NewError("validation_invalid_notes", "notes must be 0 or 1.")
 	}
+	if name, err := parseReportName(q.Get("name")); err != nil {
+		problems["name"] = err
+	} else {
+		opts.name = name
+	}
 	if len(problems) > 0 {
 		return opts, apis.NewBadRequestError("The report request is not valid.", problems)
 	}
 	return opts, nil
+}
+
+// parseReportName checks the optional name or identifier for the report.
+func parseReportName(s string) (string, error) {
+	name, err := report.ValidIdentifier(s)
+	switch {
+	case errors.Is(err, report.ErrIdentifierLong):
+		return "", validation.NewError("validation_name_too_long", "The name on the report can have at most 80 characters.")
+	case err != nil:
+		return "", validation.NewError("validation_invalid_name", "The name on the report must be one line of text.")
+	}
+	return name, nil
 }
 
 var errInvalidFormat = validation.NewError("validation_invalid_format", "format must be one of pdf, html, csv, json or fhir.")
@@ -103,7 +122,7 @@ func (h *handlers) renderReport(e *core.RequestEvent, p *period, opts reportOpti
 	if err != nil {
 		return nil, err
 	}
-	in := report.Input{Doc: doc, Journal: j, Profile: p.profile, Notes: opts.notes, Generated: h.now(), ExerciseNames: names}
+	in := report.Input{Doc: doc, Journal: j, Profile: p.profile, Notes: opts.notes, Generated: h.now(), ExerciseNames: names, Identifier: opts.name}
 	var buf bytes.Buffer
 	switch opts.format {
 	case report.FormatCSV:

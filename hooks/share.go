@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/apis"
@@ -58,10 +59,49 @@ func wellFormedToken(s string) bool {
 	return true
 }
 
-// errShareGone is the one answer for a wrong, expired or revoked link, so
-// that a guess learns nothing about which it was.
-func errShareGone() error {
-	return apis.NewNotFoundError("This report link is not valid. It may have expired or been revoked.", nil)
+// shareGonePage is the one answer for a wrong, expired or revoked link, so
+// that a guess learns nothing about which it was. The person opening a link
+// is a clinician in a browser, not an API client, so it is a small page in
+// words, not PocketBase's JSON error; it names no one and holds no data.
+const shareGonePage = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="robots" content="noindex, nofollow">
+<title>Report link not valid</title>
+<style>
+body { font: 17px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 34rem; padding: 2rem 1.25rem; color: #1d1b1c; background: #fff; }
+h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+@media (prefers-color-scheme: dark) { body { color: #f1eef0; background: #1b1a1b; } }
+</style>
+</head>
+<body>
+<main>
+<h1>This report link is not valid</h1>
+<p>It may have expired or been revoked, or it was copied incompletely.</p>
+<p>Ask the person who shared it to send a new link from the Mend app.</p>
+</main>
+</body>
+</html>
+`
+
+// shareGoneCSP allows only the page's own style: no script, no request.
+var shareGoneCSP = "default-src 'none'; style-src " + styleHash(shareGonePage) + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// styleHash is the CSP source of the page's one inline <style> element.
+func styleHash(page string) string {
+	start := strings.Index(page, "<style>") + len("<style>")
+	end := strings.Index(page, "</style>")
+	sum := sha256.Sum256([]byte(page[start:end]))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// shareGone writes the gone page with a 404 status.
+func shareGone(e *core.RequestEvent) error {
+	e.Response.Header().Set("Content-Security-Policy", shareGoneCSP)
+	return e.HTML(http.StatusNotFound, shareGonePage)
 }
 
 // getShared answers GET /r/{token} without sign-in: the stored report of a
@@ -76,21 +116,21 @@ func (h *handlers) getShared(e *core.RequestEvent) error {
 	hdr.Set("X-Robots-Tag", "noindex, nofollow")
 	token := e.Request.PathValue("token")
 	if !wellFormedToken(token) {
-		return errShareGone()
+		return shareGone(e)
 	}
 	r, err := store.FindSharedReport(e.App, hashShareToken(token))
 	if errors.Is(err, store.ErrNotFound) {
-		return errShareGone()
+		return shareGone(e)
 	}
 	if err != nil {
 		return err
 	}
 	if !r.ShareExpires.After(h.now()) {
-		return errShareGone()
+		return shareGone(e)
 	}
 	body, err := store.ReadReportFile(e.App, r)
 	if errors.Is(err, store.ErrNotFound) {
-		return errShareGone()
+		return shareGone(e)
 	}
 	if err != nil {
 		return err

@@ -86,7 +86,7 @@ func answerStored(r store.Report, token string) storedReport {
 	return out
 }
 
-// parseStoreBody reads {from, to, format, notes, share_days}. Every field
+// parseStoreBody reads {from, to, format, notes, share_days, name}. Every field
 // is checked and all problems are reported at once; an unknown field is an
 // error too, so a typo such as "share_day" cannot silently drop a link.
 func parseStoreBody(r io.Reader) (storeRequest, error) {
@@ -125,6 +125,16 @@ func parseStoreBody(r io.Reader) (storeRequest, error) {
 			} else {
 				problems["notes"] = validation.NewError("validation_invalid_notes", "notes must be true or false.")
 			}
+		case "name":
+			s, ok := jsonString(v)
+			name, err := parseReportName(s)
+			if !ok {
+				err = validation.NewError("validation_invalid_name", "The name on the report must be text.")
+			}
+			if err != nil {
+				problems["name"] = err
+			}
+			req.opts.name = name
 		case "share_days":
 			if n, ok := jsonDays(v); ok {
 				req.shareDays = n

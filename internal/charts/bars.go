@@ -28,12 +28,22 @@ func horizontalBar(name string, title opts.Title, categories []string, x opts.XA
 	if legend {
 		trigger = "axis"
 	}
+	// The title is printed by the page as a heading and hidden here, so the
+	// plot starts at the top (under the legend, if any): no empty band.
+	top := "8"
+	if legend {
+		top = "36"
+	}
+	// Counts of five years run to four digits: fewer, non-overlapping
+	// ticks keep them readable on a phone.
+	x.SplitNumber = 4
+	x.AxisLabel = &opts.AxisLabel{HideOverlap: opts.Bool(true)}
 	bar.SetGlobalOptions(
 		initOpts(name),
 		charts.WithTitleOpts(title),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "50"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: trigger}),
-		charts.WithGridOpts(opts.Grid{Top: "80", Left: "10", Right: "30", Bottom: "40", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: top, Left: "8", Right: "30", Bottom: "36", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
 	)

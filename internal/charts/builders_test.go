@@ -118,7 +118,7 @@ func TestRelief(t *testing.T) {
 func TestLabel(t *testing.T) {
 	t.Parallel()
 	for code, want := range map[string]string{
-		"lower_back": "Lower back", "sacroiliac_hips": "Sacroiliac joints / hips", "support_belt": "Support belt",
+		"lower_back": "Lower back", "sacroiliac_hips": "Hips / sacroiliac joints", "support_belt": "Support belt",
 		"physio": "Physical therapy", "new_area": "New area", "": "Unspecified",
 	} {
 		if got := charts.Label(code); got != want {

@@ -38,25 +38,30 @@ var Names = []string{"pain-trend", "sleep-pain", "stress-pain", "calendar", "are
 var ErrUnknownChart = errors.New("charts: unknown chart")
 
 // Build returns the ECharts 5 option of the named chart as JSON, ready for
-// echarts.init(el).setOption(option). Days are "YYYY-MM-DD" category values;
-// a day with nothing logged is null, never 0.
+// echarts.init(el).setOption(option). The pain trend's categories are short
+// dates a phone has room for: "12 Nov" a day (with the year, "12 Nov 26",
+// past a year), the Monday of a week, or "Nov 2026" for a month (see
+// ResolutionFor); days inside data items are "YYYY-MM-DD". A point with
+// nothing logged is null, never 0. The trend starts at the first log.
 //
 // Extra fields on series data items, for the page's tooltip formatter (which
 // must escape every string it shows):
 //
-//   - pain-trend, series 0 ("Peak pain"): an item is a bare number, null, or
-//     {"value": n, "flare": {...}, "links": [...]}. "flare" is on every day of
-//     a flare-up: {"start_day", "end_day", "peak", "baseline",
+//   - pain-trend, series 0 (the worst day of each point): an item is a bare
+//     number, null, or {"value": n, "flare": {...}, "links": [...]}. "flare"
+//     is on every point a flare-up covers: {"start_day", "end_day", "peak", "baseline",
 //     "prior_sleep_hours", "typical_sleep_hours", "stress_level",
 //     "typical_stress"} as in the insights document. "links" is on the
-//     flare-up's peak day only (where its markPoint sits): the linked notes
-//     verbatim, each {"day", "kind", "text"}.
+//     point of the flare-up's peak only (where its markPoint sits): the
+//     linked notes verbatim, each {"day", "kind", "text"}. Series 1 is the
+//     7-day (or weekly/monthly) average, series 2 the sleep bars.
 //   - relief: {"value": percent or null, "count": days used, "total": days
 //     in the group}.
 //   - sleep-pain, stress-pain: {"name": day, "value": [x, y]} where y is peak
 //     pain minus the usual peak at that point in recovery (doc.Usual) and x
 //     is hours shorter than the usual night, or stress above usual stress.
-//   - calendar: {"value": [day, peak pain]}.
+//   - calendar: {"value": [day, peak pain]}; a last scatter series per
+//     short calendar holds [day, day of month] for the cells' numbers.
 //
 // Pain readings in j count only when their day lies in doc.From..doc.To, so
 // every chart describes the same period.
@@ -78,7 +83,7 @@ func Build(name string, doc insights.Document, j journal.Journal) (json.RawMessa
 	default:
 		return nil, fmt.Errorf("%w %q", ErrUnknownChart, name)
 	}
-	return encode(c)
+	return encode(name, c)
 }
 
 // option is what every go-echarts chart type offers.
@@ -88,17 +93,24 @@ type option interface {
 }
 
 // encode turns a chart into its option JSON.
-func encode(c option) (json.RawMessage, error) {
+func encode(name string, c option) (json.RawMessage, error) {
 	// JSON does not call Validate, and Validate is what copies SetXAxis data
 	// onto the category axis: without it the axis has no days.
 	c.Validate()
-	obj := c.JSON()
-	// go-echarts always emits an empty toolbox; Mend sets none.
-	delete(obj, "toolbox")
 	// encoding/json escapes <, > and & (so "</script>" in a note cannot end an
 	// embedding script element) and rejects NaN rather than writing bad JSON.
-	b, err := json.Marshal(obj)
+	b, err := json.Marshal(c.JSON())
 	if err != nil {
+		return nil, fmt.Errorf("charts: unable to encode option: %w", err)
+	}
+	// go-echarts has no field for a few layout settings; they are set on the
+	// decoded option (see layout), which is then encoded again.
+	var obj map[string]any
+	if err := json.Unmarshal(b, &obj); err != nil {
+		return nil, fmt.Errorf("charts: unable to decode option: %w", err)
+	}
+	layout(name, obj)
+	if b, err = json.Marshal(obj); err != nil {
 		return nil, fmt.Errorf("charts: unable to encode option: %w", err)
 	}
 	// "__" can only occur inside JSON strings and no escape sequence contains

@@ -32,6 +32,18 @@ func newTimeline(doc insights.Document) timeline {
 	return t
 }
 
+// fromFirstLog drops the unlogged days before the first log: a period
+// that starts at birth, weeks before the parent began logging, would
+// otherwise open the trend with an empty stretch.
+func (t timeline) fromFirstLog() timeline {
+	for i := range t.stats {
+		if t.logged(i) != nil {
+			return timeline{first: t.day(i), stats: t.stats[i:]}
+		}
+	}
+	return timeline{}
+}
+
 func (t timeline) len() int { return len(t.stats) }
 
 func (t timeline) last() journal.Day { return t.first.AddDays(len(t.stats) - 1) }

@@ -88,8 +88,9 @@ func TestRedFlagGuidance(t *testing.T) {
 		t.Fatalf("got %v\nwant %v", got, want)
 	}
 	fever := doc.Guidance[2].Message
-	// Server-side dates read as dates ("on 10 March"), never as ISO.
-	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, "most recently on 10 March.") || strings.Contains(fever, (from+9).String()) {
+	// The day reads as a date ("on 25 November"), never as 2026-11-25.
+	if !strings.Contains(fever, "on 2 days") || !strings.Contains(fever, "most recently on "+(from+9).Time().Format("2 January")+".") ||
+		strings.Contains(fever, (from+9).String()) {
 		t.Fatalf("fever message %q", fever)
 	}
 	// A fall is urgent too.

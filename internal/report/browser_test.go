@@ -24,6 +24,25 @@ var (
 	browserErr  error
 )
 
+// reportTab renders in to a file and opens a fresh tab of the shared
+// browser for it (not yet navigated), closed when the test ends.
+func reportTab(t *testing.T, in report.Input, js []byte) (tab context.Context, file string) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := report.HTML(&b, in, js); err != nil {
+		t.Fatal(err)
+	}
+	file = filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tab, cancel := chromedp.NewContext(browser(t))
+	t.Cleanup(cancel)
+	tab, cancelT := context.WithTimeout(tab, 30*time.Second)
+	t.Cleanup(cancelT)
+	return tab, file
+}
+
 // browser starts one shared headless Chromium for this package's browser
 // tests; the process ends with the test binary.
 func browser(t *testing.T) context.Context {
@@ -50,20 +69,7 @@ func browser(t *testing.T) context.Context {
 // shows every tooltip, and checks that nothing ran: no dialog, no sentinel,
 // no exception, no CSP violation, and every chart drew SVG.
 func TestBrowserHostileNotesDoNotRun(t *testing.T) {
-	ctx := browser(t)
-	var b bytes.Buffer
-	in := reporttest.Sample(120, reporttest.Hostile)
-	if err := report.HTML(&b, in, reporttest.EChartsJS(t)); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "report.html")
-	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tab, cancel := chromedp.NewContext(ctx)
-	defer cancel()
-	tab, cancelT := context.WithTimeout(tab, 30*time.Second)
-	defer cancelT()
+	tab, file := reportTab(t, reporttest.Sample(120, reporttest.Hostile), reporttest.EChartsJS(t))
 	if err := chromedp.Do(tab); err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,9 @@ import (
 
 // ChartNames are the charts the HTML report places, each in its section.
 // They are the names of GET /api/mend/charts/{name}; others are ignored.
-var ChartNames = []string{"pain-trend", "calendar", "areas", "sleep-pain", "stress-pain", "relief"}
+// "areas" is not among them: the report's table of areas says the same with
+// shares, and a second figure of it was a repeated heading.
+var ChartNames = []string{"pain-trend", "calendar", "sleep-pain", "stress-pain", "relief"}
 
 //go:embed report.html.tmpl
 var pageTemplate string
@@ -37,6 +39,8 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 	"signed": func(v float64) string { return fmt.Sprintf("%+.1f", round1(v)) },
 	"pct":    func(v float64) string { return fmt.Sprintf("%+.0f %%", math.Round(v)) },
 	"join":   strings.Join,
+	"label":  label,
+	"plural": plural,
 	"q":      insights.FormatQ, // "< 0.001", never "0.000"
 }).Parse(pageTemplate))
 
@@ -62,12 +66,13 @@ func f1(v any) string {
 // page is what the template sees.
 type page struct {
 	In                                   Input
-	Generated, Timezone                  string
+	Generated, Timezone, Period          string
+	Identifier                           string
 	Delivery                             *journal.Day
 	DeliveryType                         string
 	Weeks                                *int
 	Head                                 headline
-	Flareups                             []insights.Flareup
+	Flareups                             []flareRow
 	Areas, Activities, Exercises, Relief []count
 	ExerciseDays                         int
 	Sleep                                sleepStress
@@ -75,11 +80,19 @@ type page struct {
 	RedFlags                             []redFlag
 	Guidance                             []insights.Guidance
 	Notes                                []note
+	NotesMore, FlareupsEarlier           string // what a bounded section left out
+	DayRows                              []dayRow
+	DayUnit                              string // day, week or month
 	ShowNotes                            bool
 	Chart                                map[string]bool
+	Caption                              map[string]caption
 	ChartsJSON, EChartsJS, InitJS        template.JS
 	CSP                                  string
 }
+
+// sectionHeading is the heading of the section a chart sits in, where the
+// chart's own title would repeat it.
+var sectionHeading = map[string]string{"pain-trend": "Pain over time"}
 
 // ErrUnsafeScript is returned when the ECharts source could end or hide the
 // end of the <script> element it is inlined into. Vendor code is trusted,
@@ -136,33 +149,52 @@ func newPage(in Input) (*page, error) {
 	doc := in.Doc
 	p := &page{
 		In:           in,
-		Generated:    in.Generated.In(loc).Format("2006-01-02 15:04"),
+		Generated:    in.Generated.In(loc).Format("2 January 2006, 15:04"),
 		Timezone:     loc.String(),
+		Period:       periodText(doc),
+		Identifier:   in.Identifier,
 		Delivery:     in.Profile.DeliveryDate,
 		DeliveryType: in.Profile.DeliveryType,
 		Weeks:        doc.WeeksPostpartum,
 		Head:         summarize(doc),
-		Flareups:     doc.Flareups,
 		Sleep:        summarizeSleepStress(doc.Days),
 		Associations: doc.Associations,
 		RedFlags:     redFlags(in.Journal.Entries),
 		Guidance:     doc.Guidance,
 		ShowNotes:    in.Notes,
 		Chart:        map[string]bool{},
+		Caption:      map[string]caption{},
 	}
+	flares, earlier := recentFlareups(doc.Flareups)
+	p.Flareups, p.FlareupsEarlier = flares, moreLine(earlier, "earlier flare-up is", "earlier flare-ups are")
+	rows, unit := dayRows(doc)
+	p.DayRows, p.DayUnit = rows, unit.String()
 	if p.DeliveryType == "" {
 		p.DeliveryType = "unspecified"
 	}
 	p.Areas, p.Activities = painTables(in.Journal.Pain)
 	p.Exercises, p.Relief, p.ExerciseDays = careTables(in, flareDays(doc))
 	if in.Notes {
-		p.Notes = notes(in.Journal, loc)
+		shown, more := recentNotes(notes(in.Journal, loc))
+		p.Notes, p.NotesMore = shown, moreLine(more, "older note is", "older notes are")
 	}
 	charts := map[string]json.RawMessage{}
 	for _, name := range ChartNames {
 		if raw, ok := in.Charts[name]; ok && len(raw) > 0 {
-			charts[name] = raw
+			// A report's charts carry no notes: their tooltips are not read
+			// on paper, the notes are in the tables, and five years of
+			// linked notes would weigh megabytes.
+			clean, err := scrubChart(raw, nil)
+			if err != nil {
+				return nil, fmt.Errorf("report: chart %q: %w", name, err)
+			}
+			charts[name] = clean
 			p.Chart[name] = true
+			p.Caption[name] = chartCaption(clean)
+			if c := p.Caption[name]; c.Title == sectionHeading[name] {
+				c.Title, c.Sub = c.Sub, "" // the section's heading says it already
+				p.Caption[name] = c
+			}
 		}
 	}
 	js, err := chartsJSON(charts)

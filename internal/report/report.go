@@ -36,6 +36,10 @@ type Input struct {
 	// ExerciseNames maps exercise record ids to their names; an id missing
 	// here is shown as the id.
 	ExerciseNames map[string]string
+	// Identifier is the name or identifier the parent chose to put on the
+	// report (ValidIdentifier), printed in its header; empty for none. It is
+	// never filled from the account: a report names no one unasked.
+	Identifier string
 }
 
 // Format names, as in DESIGN.md's report route and reports collection.

@@ -26,12 +26,12 @@ func TestHTMLSections(t *testing.T) {
 	t.Parallel()
 	page := render(t, reporttest.Sample(90, nil))
 	for _, want := range []string{
-		"<dt>Period</dt><dd>2026-08-26 to 2026-11-23 (90 days)", "<dt>Delivery</dt><dd>2026-07-27, cesarean",
+		"<dt>Period</dt><dd>26 August to 23 November 2026 (90 days)", "<dt>Delivery</dt><dd>2026-07-27, Cesarean (C-section)",
 		"<dt>Weeks postpartum</dt><dd>17", "<dt>Days logged</dt>", "<dt>Average pain</dt>", "<dt>Worst pain</dt>",
 		"the usual threshold for a change that matters to patients", "<dt>Flare-ups</dt>",
 		`data-chart="pain-trend"`, `id="flareups"`, "Notes from the day before and during",
-		`id="areas"`, "lower back", `id="sleep-stress"`, "nights under 6 h", `id="care"`, "Pelvic tilt", "support belt",
-		`id="associations"`, "not a cause", `<td class="n">`, `id="red-flags"`, "pain radiating down a leg",
+		`id="areas"`, "Lower back", `id="sleep-stress"`, "nights under 6 h", `id="care"`, "Pelvic tilt", "Support belt",
+		`id="associations"`, "not a cause", `<td class="n">`, `id="red-flags"`, "Pain running down a leg",
 		`id="notes"`, "informs; it does not diagnose",
 	} {
 		if !strings.Contains(page, want) {
@@ -51,8 +51,8 @@ func TestHTMLEmptyAndOneDay(t *testing.T) {
 		in   report.Input
 		want []string
 	}{
-		{"no data", report.Input{Doc: insights.Document{From: day, To: day}}, []string{"no pain logged", "No flare-ups", "None reported.", "date not given, unspecified"}},
-		{"one day", reporttest.Sample(1, nil), []string{"(1 days)", "shorter than four weeks"}},
+		{"no data", report.Input{Doc: insights.Document{From: day, To: day}}, []string{"no pain logged", "No flare-ups", "None reported.", "date not given, type not given"}},
+		{"one day", reporttest.Sample(1, nil), []string{"(1 day)", "shorter than four weeks"}},
 	}
 	for _, s := range scenarios {
 		t.Run(s.name, func(t *testing.T) {

@@ -19,31 +19,9 @@ type count struct {
 	Flare   int // for relief: days of use that were flare days
 }
 
-// labels turns stored codes into words a clinician reads; a code not listed
-// is shown with its underscores as spaces, so a new select value still reads.
-var labels = map[string]string{
-	"pelvis_front":      "front of pelvis (pubic area)",
-	"sacroiliac_hips":   "sacroiliac joints / hips",
-	"wrists_thumbs":     "wrists / thumbs",
-	"cesarean_scar":     "cesarean scar",
-	"support_belt":      "support belt",
-	"nursing_pillow":    "nursing pillow",
-	"physio":            "physical therapy",
-	"leg_radiating":     "pain radiating down a leg",
-	"numbness_tingling": "numbness or tingling",
-	"leg_weakness":      "leg weakness",
-	"bladder_bowel":     "new bladder or bowel changes",
-	"fever":             "fever with back pain",
-	"night_pain":        "severe pain at night",
-	"after_fall":        "pain after a fall",
-}
-
-func label(code string) string {
-	if l, ok := labels[code]; ok {
-		return l
-	}
-	return strings.ReplaceAll(code, "_", " ")
-}
+// label turns a stored code into the words the app shows for it
+// (journal.Label): one vocabulary for the app, the charts and the report.
+func label(code string) string { return journal.Label(code) }
 
 // tally counts codes and orders them by frequency, then code, so equal
 // counts always print in the same order.

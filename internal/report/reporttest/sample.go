@@ -39,10 +39,7 @@ func Sample(days int, notes []string) report.Input {
 	if notes == nil {
 		notes = []string{"Fed in the armchair, back ached after.", "Slept badly, baby up at 2 and 4.", "Busy day & stressed > usual."}
 	}
-	loc, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		loc = time.FixedZone("CET", 3600)
-	}
+	loc := berlin()
 	r := rand.New(rand.NewPCG(uint64(days), 42))
 	from := End.AddDays(-(days - 1))
 	delivery := from.AddDays(-30)
@@ -94,6 +91,16 @@ func Sample(days int, notes []string) report.Input {
 		Generated:     Generated,
 		ExerciseNames: map[string]string{"ex-pelvic-tilt": "Pelvic tilt", "ex-bridge": "Bridge"},
 	}
+}
+
+// berlin is the samples' time zone, with a fixed stand-in where the zone
+// database is missing.
+func berlin() *time.Location {
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		return time.FixedZone("CET", 3600)
+	}
+	return loc
 }
 
 // clock is the wall-clock time h:m of day d in loc.

@@ -1,5 +1,10 @@
-// The value lists of DESIGN.md's select fields (same order as the Go side's
-// internal/journal/values.go) and the words the app shows for them.
+// The value lists of DESIGN.md's select fields and the words the app shows
+// for them. The block between the markers is generated from
+// internal/journal (values.go, labels.go), the one place the charts and the
+// report read too: change labels there and run `go generate ./internal/journal`.
+
+// BEGIN GENERATED VOCABULARY
+// Generated from internal/journal (values.go, labels.go) by `go generate ./internal/journal`. Do not edit.
 
 export const AREAS = /** @type {const} */ (['lower_back', 'upper_back', 'neck', 'shoulders', 'pelvis_front', 'sacroiliac_hips', 'tailbone', 'wrists_thumbs', 'abdomen', 'cesarean_scar', 'other']);
 export const ACTIVITIES = /** @type {const} */ (['feeding', 'lifting', 'carrying', 'bending', 'rocking', 'standing', 'sleeping', 'exercise', 'housework', 'other']);
@@ -10,19 +15,51 @@ export const FORMATS = /** @type {const} */ (['pdf', 'html', 'csv', 'json', 'fhi
 
 /** @type {Record<string,string>} */
 export const LABELS = {
-  lower_back: 'Lower back', upper_back: 'Upper back', neck: 'Neck', shoulders: 'Shoulders',
-  pelvis_front: 'Front of pelvis', sacroiliac_hips: 'Hips / sacroiliac', tailbone: 'Tailbone',
-  wrists_thumbs: 'Wrists / thumbs', abdomen: 'Abdomen', cesarean_scar: 'C-section scar', other: 'Other',
-  feeding: 'Feeding', lifting: 'Lifting', carrying: 'Carrying', bending: 'Bending', rocking: 'Rocking',
-  standing: 'Standing', sleeping: 'Sleeping', exercise: 'Exercise', housework: 'Housework',
-  heat: 'Heat', cold: 'Cold', support_belt: 'Support belt', nursing_pillow: 'Nursing pillow',
-  massage: 'Massage', medication: 'Medication', physio: 'Physio', rest: 'Rest',
-  leg_radiating: 'Pain running down a leg', numbness_tingling: 'Numbness or tingling',
-  leg_weakness: 'Weakness in a leg', bladder_bowel: 'New bladder or bowel changes',
-  fever: 'Fever with back pain', night_pain: 'Severe pain at night', after_fall: 'Pain after a fall',
-  vaginal: 'Vaginal', cesarean: 'Caesarean (C-section)', unspecified: 'Prefer not to say',
-  pdf: 'PDF', html: 'HTML', csv: 'CSV', json: 'JSON', fhir: 'FHIR',
+  lower_back: 'Lower back',
+  upper_back: 'Upper back',
+  neck: 'Neck',
+  shoulders: 'Shoulders',
+  pelvis_front: 'Front of pelvis',
+  sacroiliac_hips: 'Hips / sacroiliac joints',
+  tailbone: 'Tailbone',
+  wrists_thumbs: 'Wrists and thumbs',
+  abdomen: 'Abdomen',
+  cesarean_scar: 'Cesarean scar',
+  other: 'Other',
+  feeding: 'Feeding',
+  lifting: 'Lifting',
+  carrying: 'Carrying',
+  bending: 'Bending',
+  rocking: 'Rocking',
+  standing: 'Standing',
+  sleeping: 'Sleeping',
+  exercise: 'Exercise',
+  housework: 'Housework',
+  heat: 'Heat',
+  cold: 'Cold',
+  support_belt: 'Support belt',
+  nursing_pillow: 'Nursing pillow',
+  massage: 'Massage',
+  medication: 'Medication',
+  physio: 'Physical therapy',
+  rest: 'Rest',
+  leg_radiating: 'Pain running down a leg',
+  numbness_tingling: 'Numbness or tingling',
+  leg_weakness: 'Weakness in a leg',
+  bladder_bowel: 'New bladder or bowel changes',
+  fever: 'Fever with back pain',
+  night_pain: 'Severe pain at night',
+  after_fall: 'Pain after a fall',
+  vaginal: 'Vaginal',
+  cesarean: 'Cesarean (C-section)',
+  unspecified: 'Prefer not to say',
+  pdf: 'PDF',
+  html: 'HTML',
+  csv: 'CSV',
+  json: 'JSON',
+  fhir: 'FHIR',
 };
+// END GENERATED VOCABULARY
 
 /** @param {string} v */
 export function label(v) {

@@ -70,7 +70,7 @@ test('red flag guidance: urgent first, prompt for leg symptoms', () => {
   assert.deepEqual(g.map((x) => [x.flag, x.level]), [['fever', 'urgent'], ['leg_radiating', 'prompt']]);
   for (const f of ['bladder_bowel', 'fever', 'leg_weakness', 'night_pain', 'after_fall']) assert.equal(guidanceFor([f])[0].level, 'urgent', f);
   for (const f of ['leg_radiating', 'numbness_tingling']) assert.equal(guidanceFor([f])[0].level, 'prompt', f);
-  assert.equal(label('sacroiliac_hips'), 'Hips / sacroiliac');
+  assert.equal(label('sacroiliac_hips'), 'Hips / sacroiliac joints');
   assert.equal(label('brand_new'), 'brand new');
 });
 
