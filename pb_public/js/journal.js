@@ -13,7 +13,7 @@ export const SCORE_COLLECTIONS = /** @type {const} */ (['pain_scores', 'mood_sco
 export { ENTRY_FIELDS, mergeEntry };
 
 /** @typedef {{id: string, day: string, at?: string, score: number, areas?: string[], activity?: string, note?: string, created?: string}} ScoreRecord */
-/** @typedef {{id: string, day: string, sleep_hours: number, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
+/** @typedef {{id: string, day: string, sleep_hours: number|null, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
 /** @typedef {{entry: EntryRecord|null, pain: ScoreRecord[], mood: ScoreRecord[], stress: ScoreRecord[]}} DayData */
 
 const queue = createQueue(localStorage, 'mend.outbox');
@@ -62,8 +62,9 @@ export async function loadDay(day) {
 export async function loadLatestBefore(day) {
   const u = uid();
   const f = filter('user = {:u} && day < {:d}', { u, d: day });
+  // Entries have no "at" (one per day); sorting them by it answers 400.
   /** @param {string} c */
-  const first = (c) => pb.collection(c).getList(1, 1, { filter: f, sort: '-day,-at,-created', skipTotal: true })
+  const first = (c) => pb.collection(c).getList(1, 1, { filter: f, sort: c === 'entries' ? '-day' : '-day,-at,-created', skipTotal: true })
     .then((r) => r.items[0] ?? null);
   const [entry, pain, mood, stress] = await Promise.all([first('entries'), first('pain_scores'), first('mood_scores'), first('stress_scores')]);
   return {

@@ -1,6 +1,9 @@
-// <mend-today> — the daily log, Mend's home screen. Pain in one tap, then
-// everything else optional: where it hurts, what you were doing, mood,
-// stress, last night's sleep, exercises, relief, warning signs and a note.
+// <mend-today> — the daily log, Mend's home screen. The quick log fits the
+// first screen of a phone: pain (and where), mood, stress, last night's
+// sleep, then Save. Everything else (activity, sleep details, exercises,
+// relief, warning signs, notes) is one tap away in sections that remember
+// being opened. Once the day has readings they sit at the top, with Edit
+// and Delete, and another reading is a deliberate "Add another reading".
 //
 // Usage:
 //   <mend-today></mend-today>                 logs the default day (before 4 a.m.: yesterday)
@@ -18,8 +21,11 @@ import { errorSummary, isNetworkError } from '../lib/errors.js';
 import { LOG_LISTS, SCORE_FIELDS, stepValue, entryPairs, lastLogPairs, logProblems, saveOps, saveFailure } from '../lib/today.js';
 import { logFormHTML, saveBarHTML, exercisesHTML, readingsHTML, flagAlertHTML } from '../lib/today-view.js';
 import { defaultLogDay, todayDay, userTimeZone, currentUser } from '../api.js';
-import { loadDay, loadLatestBefore, save, newRecordID, listExercises, ENTRY_FIELDS } from '../journal.js';
+import { loadDay, loadLatestBefore, save, newRecordID, listExercises, deleteRecord, ENTRY_FIELDS } from '../journal.js';
 import { fillForm, formPairs } from '../form-state.js';
+import { sleepChoiceFor } from '../lib/sleep.js';
+import { rememberOpen, openAround } from '../disclosure.js';
+import { askToDelete } from '../confirm.js';
 import './mend-scale.js';
 import './mend-mood.js';
 import './mend-red-flags.js';
@@ -29,6 +35,8 @@ export class MendToday extends HTMLElement {
   #data = null;
   #loaded = false;
   #saving = false;
+  /** The fields are open although the day has readings ("Add another reading"). */
+  #adding = false;
   /** Names the user changed since the day was opened; loading never overwrites them. */
   #touched = new Set();
   /** Client ids for this form's readings: a retry of the same save cannot double them. */
@@ -90,6 +98,10 @@ export class MendToday extends HTMLElement {
       location.hash = `#/today/${v}`;
     });
     this.querySelector('[data-same]')?.addEventListener('click', () => void this.#sameAsYesterday());
+    rememberOpen(form);
+    this.querySelector('[data-add-more]')?.addEventListener('click', () => this.#addMore());
+    this.querySelector('[data-readings]')?.addEventListener('click', (e) => this.#onReadingsClick(e));
+    this.#wireSleep();
     for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (this.querySelectorAll('[data-step]'))) {
       b.addEventListener('click', () => this.#step(b.dataset.step ?? '', Number(b.dataset.dir)));
     }
@@ -99,6 +111,8 @@ export class MendToday extends HTMLElement {
   #onInput(e) {
     const t = /** @type {HTMLInputElement} */ (e.target);
     if (!t?.name || t.name === 'day' || !e.isTrusted) return;
+    if (t.name === 'sleep_hours') this.#syncSleep('chip');
+    if (t.name === 'sleep_exact') this.#syncSleep('exact');
     this.#touched.add(t.name);
     this.#setFieldError(t.name, '');
     this.#status('', '');
@@ -108,7 +122,11 @@ export class MendToday extends HTMLElement {
   /** @param {string} name @param {number} dir */
   #step(name, dir) {
     const input = /** @type {HTMLInputElement} */ (this.#form.elements.namedItem(name));
-    input.value = String(stepValue(name, input.value, dir));
+    // Exact hours start from the range chip already chosen, if any.
+    const chip = /** @type {HTMLInputElement|null} */ (this.#form.querySelector('input[name=sleep_hours]:checked'));
+    const from = name === 'sleep_exact' && input.value === '' && chip ? chip.value : input.value;
+    input.value = String(stepValue(name, from, dir));
+    if (name === 'sleep_exact') this.#syncSleep('exact');
     this.#touched.add(name);
     this.#setFieldError(name, '');
     this.#saveDraft();
@@ -127,6 +145,8 @@ export class MendToday extends HTMLElement {
       const touched = /** @type {string[]} */ (d.touched ?? []);
       fillForm(this.#form, d.pairs.filter((/** @type {[string,string]} */ [k]) => touched.includes(k)), { clear: touched });
       for (const k of touched) this.#touched.add(k);
+      if (touched.length) this.#adding = true;
+      this.#syncSleep('');
       if (touched.length) this.#status('Your unsaved log for this day is back. Tap Save when ready.', '');
     } catch { /* a broken draft is ignored */ }
   }
@@ -138,7 +158,10 @@ export class MendToday extends HTMLElement {
       this.#loaded = true;
       note.hidden = true;
       const e = this.#data.entry;
-      if (e) fillForm(this.#form, entryPairs(e), { skip: this.#touched, clear: [...ENTRY_FIELDS] });
+      if (e) fillForm(this.#form, entryPairs(e), { skip: this.#touched, clear: [...ENTRY_FIELDS, 'sleep_exact'] });
+      this.#syncSleep('');
+      // A warning sign already logged stays in sight, with its guidance.
+      if (e?.red_flags?.length) openAround(this.querySelector('mend-red-flags'));
       this.#renderReadings();
     } catch (err) {
       this.#loaded = false;
@@ -167,7 +190,76 @@ export class MendToday extends HTMLElement {
   #renderReadings() {
     const box = this.querySelector('[data-readings]');
     if (!box || !this.#data) return;
-    setHTML(box, readingsHTML(this.#data, this.day, userTimeZone()));
+    const d = this.#data;
+    const any = d.pain.length + d.mood.length + d.stress.length > 0 || Boolean(d.entry);
+    /** @type {HTMLElement} */ (this.querySelector('[data-logged]')).hidden = !any;
+    setHTML(box, readingsHTML(d, this.day, userTimeZone()));
+    this.#showFields(!d.pain.length || this.#adding);
+  }
+
+  /**
+   * Shows the log's fields and the Save bar, or (once the day has a pain
+   * reading) only "Add another reading", so a parent back on Today sees
+   * what is saved instead of an empty form that invites a duplicate.
+   * @param {boolean} show
+   */
+  #showFields(show) {
+    /** @type {HTMLElement} */ (this.querySelector('[data-fields]')).hidden = !show;
+    /** @type {HTMLElement} */ (this.querySelector('[data-add-more]')).hidden = show;
+    const button = this.#actions?.querySelector('button[type=submit]');
+    if (button) /** @type {HTMLElement} */ (button).hidden = !show;
+  }
+
+  #addMore() {
+    this.#adding = true;
+    this.#showFields(true);
+    this.#status('', '');
+    /** @type {HTMLElement|null} */ (this.querySelector('mend-scale[name=pain] input'))?.focus();
+  }
+
+  /** @param {Event} e */
+  #onReadingsClick(e) {
+    const btn = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (e.target).closest('[data-delete]'));
+    const li = /** @type {HTMLElement|null} */ (btn?.closest('[data-id]'));
+    if (!btn || !li) return;
+    askToDelete(btn, async () => {
+      try {
+        await deleteRecord(li.dataset.collection ?? '', li.dataset.id ?? '');
+        this.#status('Deleted', 'ok');
+        await this.#load();
+      } catch (err) {
+        this.#status(`Not deleted. ${errorSummary(err)}`, 'error');
+      }
+    });
+  }
+
+  #wireSleep() {
+    this.querySelector('[data-clear-sleep]')?.addEventListener('click', () => {
+      fillForm(this.#form, [], { clear: ['sleep_hours', 'sleep_exact'] });
+      this.#touched.add('sleep_hours').add('sleep_exact');
+      this.#syncSleep('');
+      this.#saveDraft();
+    });
+  }
+
+  /**
+   * Keeps the sleep range chips and the exact hours in step: a chip clears
+   * the exact number; a typed number ticks its range.
+   * @param {''|'chip'|'exact'} from what changed
+   */
+  #syncSleep(from) {
+    const f = this.#form.elements;
+    const exact = /** @type {HTMLInputElement} */ (f.namedItem('sleep_exact'));
+    if (from === 'chip') {
+      exact.value = '';
+      this.#touched.add('sleep_exact');
+    } else if (from === 'exact') {
+      const c = sleepChoiceFor(exact.value.trim() === '' ? null : Number(exact.value.replace(',', '.')));
+      if (c) fillForm(this.#form, [['sleep_hours', String(c.value)]]);
+      this.#touched.add('sleep_hours');
+    }
+    const chosen = this.#form.querySelector('input[name=sleep_hours]:checked') || exact.value.trim() !== '';
+    /** @type {HTMLElement} */ (this.querySelector('[data-clear-sleep]')).hidden = !chosen;
   }
 
   /** @param {string[]} flags */
@@ -198,6 +290,7 @@ export class MendToday extends HTMLElement {
   #setFieldError(name, message) {
     for (const p of this.querySelectorAll(`[data-error-for="${CSS.escape(name)}"]`)) p.textContent = message;
     for (const c of this.#form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      if (message) openAround(c);
       if (message) c.setAttribute('aria-invalid', 'true');
       else c.removeAttribute('aria-invalid');
     }
@@ -254,6 +347,7 @@ export class MendToday extends HTMLElement {
       this.#touched.clear();
       this.#ids = { pain: newRecordID(), mood: newRecordID(), stress: newRecordID() };
       fillForm(this.#form, [['activity', '']], { clear: SCORE_FIELDS });
+      this.#adding = false;
       if (result === 'saved') {
         this.#status('Saved', 'ok');
         await this.#load();

@@ -61,6 +61,8 @@ export function mergeEntry(old, add) {
     const a = add[k];
     const o = old[k];
     if (Array.isArray(a)) out[k] = [...new Set([...(o ?? []), ...a])];
+    // Sleep: null is "not logged" (keep the server's), 0 a night without sleep.
+    else if (k === 'sleep_hours') out[k] = typeof a === 'number' ? a : o;
     else if (typeof a === 'number') out[k] = a > 0 ? a : o;
     else if (typeof a === 'string') out[k] = mergeText(o, a);
   }

@@ -115,12 +115,13 @@ test('queue: an item replaced while it was being sent is not removed', async () 
 
 test('defect 6: mergeEntry is idempotent (retries and two tabs never double a note)', () => {
   const old = { notes: 'slept badly', sleep_notes: '', exercises: ['a'], sleep_hours: 5 };
-  const add = { notes: 'walked 10 min', sleep_notes: 'woke twice', exercises: ['b'], sleep_hours: 0 };
+  const add = { notes: 'walked 10 min', sleep_notes: 'woke twice', exercises: ['b'], sleep_hours: null };
   const once = mergeEntry(old, add);
   assert.equal(once.notes, 'slept badly\nwalked 10 min');
   assert.equal(once.sleep_notes, 'woke twice');
   assert.deepEqual(once.exercises, ['a', 'b']);
   assert.equal(once.sleep_hours, 5);
+  assert.equal(mergeEntry(old, { sleep_hours: 0 }).sleep_hours, 0, 'a night without sleep is logged, not "not given"');
   const twice = mergeEntry({ ...old, ...once }, add);
   assert.deepEqual(twice, once);
   // Multi-line additions and CRLF.
