@@ -76,6 +76,16 @@ export async function loadLatestBefore(day) {
 }
 
 /**
+ * The first day with a pain reading, or "" when nothing is logged: "since
+ * birth" periods start there when it is later than the birth.
+ * @returns {Promise<string>}
+ */
+export async function firstLogDay() {
+  const r = await pb.collection('pain_scores').getList(1, 1, { filter: filter('user = {:u}', { u: uid() }), sort: 'day', fields: 'day', skipTotal: true });
+  return String(r.items[0]?.day ?? '');
+}
+
+/**
  * Creates a record with a client id; "already exists" counts as done.
  * @param {string} collection
  * @param {Record<string, any> & {id: string}} data

@@ -13,6 +13,7 @@ import { currentUser, updateProfile, signOut, deleteAccount, download, todayDay 
 import { pendingCount, hasDrafts, forgetDrafts, forgetLocalData } from '../journal.js';
 import { getTheme, setTheme } from '../theme-switch.js';
 import './mend-profile-fields.js';
+import './mend-revoke-all.js';
 
 export class MendSettings extends HTMLElement {
   connectedCallback() {
@@ -45,6 +46,12 @@ export class MendSettings extends HTMLElement {
         <button type="button" class="btn" data-export-all>Download all my data</button>
         <p class="status notice" role="status" data-export-status></p>
         <p>For a report to give a clinician, use <a href="#/export">Export</a>.</p>
+      </section>
+
+      <section class="card" aria-labelledby="links-h">
+        <h2 id="links-h">Share links</h2>
+        <p>Links you made on Export keep working after a password change, until they expire. Revoking stops every one of them at once.</p>
+        <mend-revoke-all></mend-revoke-all>
       </section>
 
       <section class="card">

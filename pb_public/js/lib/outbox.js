@@ -71,7 +71,8 @@ export function mergeEntry(old, add) {
 
 /**
  * localStorage keys that hold this user's own data on this phone: drafts
- * (mend.draft.<id>.<day>) and per-user flags (mend.onboarded.<id>). The
+ * (mend.draft.<id>.<day>), per-user flags (mend.onboarded.<id>), share links
+ * and the report name (see shares.js). The
  * outbox is shared and is cleaned item by item (see queue.removeWhere).
  * @param {string[]} keys
  * @param {string} user
@@ -81,7 +82,9 @@ export function userKeys(keys, user, o = {}) {
   if (!user) return [];
   const drafts = keys.filter((k) => k.startsWith(`mend.draft.${user}.`));
   if (o.draftsOnly) return drafts;
-  return [...drafts, ...keys.filter((k) => k === `mend.onboarded.${user}`)];
+  // Share links (mend.share.<id>.<report>) open a report without sign-in,
+  // and the report name is hers: both leave with the account.
+  return [...drafts, ...keys.filter((k) => k === `mend.onboarded.${user}` || k === `mend.reportname.${user}` || k.startsWith(`mend.share.${user}.`))];
 }
 
 /**

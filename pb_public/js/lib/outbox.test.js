@@ -70,6 +70,9 @@ test('defect 4: account deletion removes only this user\'s keys and outbox items
     'mend.draft.bob.2026-01-01', 'mend.onboarded.alice', 'mend.onboarded.bob', 'mend.draft.alicex.2026-01-01'];
   assert.deepEqual(userKeys(keys, 'alice').sort(), ['mend.draft.alice.2026-01-01', 'mend.draft.alice.2026-01-02', 'mend.onboarded.alice']);
   assert.deepEqual(userKeys(keys, 'alice', { draftsOnly: true }).sort(), ['mend.draft.alice.2026-01-01', 'mend.draft.alice.2026-01-02']);
+  // Share links and the report name go with the account, never another's.
+  const more = [...keys, 'mend.share.alice.r1', 'mend.share.bob.r2', 'mend.reportname.alice', 'mend.reportname.bob', 'mend.share.alicex.r3'];
+  assert.deepEqual(userKeys(more, 'alice').filter((k) => !k.startsWith('mend.draft.')).sort(), ['mend.onboarded.alice', 'mend.reportname.alice', 'mend.share.alice.r1']);
   assert.deepEqual(userKeys(keys, ''), []);
   const q = createQueue(memStorage(), 'q');
   q.add('score', { user: 'alice' }, 'alice:score:1');
