@@ -16,6 +16,14 @@ import './mend-profile-fields.js';
 import './mend-revoke-all.js';
 
 export class MendSettings extends HTMLElement {
+  #syncTheme = () => {
+    for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (this.querySelectorAll('[name=theme]'))) r.checked = r.value === getTheme();
+  };
+
+  disconnectedCallback() {
+    document.removeEventListener('mend-theme', this.#syncTheme);
+  }
+
   connectedCallback() {
     const user = currentUser();
     const theme = getTheme();
@@ -99,6 +107,8 @@ export class MendSettings extends HTMLElement {
     for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (this.querySelectorAll('[name=theme]'))) {
       r.addEventListener('change', () => setTheme(/** @type {any} */ (r.value)));
     }
+    // The header's theme button and this choice stay in step.
+    document.addEventListener('mend-theme', this.#syncTheme);
 
     const eStatus = /** @type {HTMLElement} */ (this.querySelector('[data-export-status]'));
     this.querySelector('[data-export-all]')?.addEventListener('click', async () => {

@@ -1,0 +1,60 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+)
+
+// Issue 10: charts redraw on a system light/dark switch while the page is
+// open; the theme button and the Settings choice stay in step.
+func TestBrowserChartsFollowSystemScheme(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "scheme@example.com", map[string]any{"delivery_date": day(-40)})
+	seedDays(t, srv, a, 10)
+	tb := newTab(t, srv, phoneWidth)
+	tb.emulateScheme("light")
+	tb.signIn(a.Email, testPassword)
+	tb.show(screen{name: "insights", hash: "#/insights", tag: "mend-insights", extra: chartsDone})
+	tb.waitJS("a drawn pain chart", `!!document.querySelector('mend-chart[name=pain-trend] svg')`)
+	tb.eval(`document.querySelector('mend-chart[name=pain-trend] svg').dataset.before = '1'`)
+	tb.emulateScheme("dark")
+	tb.waitJS("the chart redrawn", `(() => { const s = document.querySelector('mend-chart[name=pain-trend] svg'); return !!s && !s.dataset.before; })()`)
+
+	// Settings' theme choice follows the header button, both ways.
+	tb.show(screen{name: "settings", hash: "#/settings", tag: "mend-settings"})
+	tb.pickTheme("light")
+	if v := eval[string](tb, `document.querySelector('mend-settings [name=theme]:checked').value`); v != "light" {
+		t.Errorf("Settings theme after the header button = %q, want light", v)
+	}
+	tb.tick(`input[name=theme][value=dark]`)
+	if l := eval[string](tb, `document.getElementById('theme-toggle').getAttribute('aria-label')`); !strings.Contains(strings.ToLower(l), "dark") {
+		t.Errorf("header theme button label = %q after choosing Dark in Settings", l)
+	}
+}
+
+// Sign-up says plainly who can read a journal, and an email that already
+// has an account gets a sentence a person understands.
+func TestBrowserSignUpWords(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	newAccount(t, srv, "taken@example.com", nil)
+	tb := newTab(t, srv, phoneWidth)
+	tb.open("/#/signup")
+	tb.waitJS("the sign-up page", `!!document.querySelector('mend-auth form')`)
+	intro := eval[string](tb, `document.querySelector('mend-auth').textContent`)
+	if strings.Contains(intro, "Only you can see") || !strings.Contains(intro, "administrators") {
+		t.Errorf("sign-up privacy sentence = %q, want it to name the server's administrators", intro)
+	}
+	tb.fill("Email", "taken@example.com")
+	tb.fill("Password", testPassword)
+	tb.allow("status of 400", "/api/collections/users/records")
+	tb.click(button("Create account"))
+	tb.waitJS("the taken-email sentence", `/already an account with this email/.test(document.querySelector('mend-auth [data-error-for=email]').textContent)`)
+}
+
+// eval runs a statement in the page, ignoring its value.
+func (tb *Tab) eval(stmt string) {
+	tb.t.Helper()
+	_ = eval[any](tb, `(() => { `+stmt+`; return null; })()`)
+}
