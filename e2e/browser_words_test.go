@@ -58,3 +58,24 @@ func (tb *Tab) eval(stmt string) {
 	tb.t.Helper()
 	_ = eval[any](tb, `(() => { `+stmt+`; return null; })()`)
 }
+
+// Insights opens on "since birth", starting at the first log when that is
+// later than the birth, with that period marked as the current one.
+func TestBrowserInsightsSinceBirth(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "since.birth@example.com", map[string]any{"delivery_date": day(-40)})
+	seedDays(t, srv, a, 10)
+	tb := newTab(t, srv, phoneWidth)
+	tb.signIn(a.Email, testPassword)
+	tb.click(navLink("Insights"))
+	tb.waitJS("charts", `!!document.querySelector('mend-chart[name=pain-trend]')`)
+	if from := eval[string](tb, `document.querySelector('mend-chart[name=pain-trend]').getAttribute('from')`); from != day(-10) {
+		t.Errorf("Insights period starts %s, want the first log %s", from, day(-10))
+	}
+	if cur := eval[string](tb, `document.querySelector('mend-insights [aria-current]').textContent.trim()`); cur != "Since birth" {
+		t.Errorf("current period = %q, want Since birth", cur)
+	}
+	tb.click(`//mend-insights//a[normalize-space(.)="30 days"]`)
+	tb.waitJS("30 days", `document.querySelector('mend-insights [aria-current]')?.textContent.trim() === '30 days' && document.querySelector('mend-chart[name=pain-trend]')?.getAttribute('from') === `+js(day(-29)))
+}

@@ -6,7 +6,7 @@
 
 import { pb, currentUser, filter } from './api.js';
 import { createQueue, newRecordID } from './lib/queue.js';
-import { ENTRY_FIELDS, mergeEntry, outboxID, isOwnItem, userKeys, tryLock, unlock } from './lib/outbox.js';
+import { ENTRY_FIELDS, mergeEntry, outboxID, isOwnItem, userKeys, tryLock, unlock, pendingDays as daysOf } from './lib/outbox.js';
 import { fieldErrors, isNetworkError } from './lib/errors.js';
 
 export const SCORE_COLLECTIONS = /** @type {const} */ (['pain_scores', 'mood_scores', 'stress_scores']);
@@ -186,6 +186,12 @@ function enqueue(ops) {
 export function pendingCount() {
   const user = authUserID();
   return queue.list().filter((i) => isOwnItem(i, user)).length;
+}
+
+/** How many days this account's waiting saves are for (the banner's count). */
+export function pendingDays() {
+  const user = authUserID();
+  return daysOf(queue.list().filter((i) => isOwnItem(i, user)));
 }
 
 /** Removes this account's drafts (free-text notes) from this phone. */

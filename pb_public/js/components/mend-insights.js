@@ -4,6 +4,7 @@
 //
 // Usage:
 //   <mend-insights days="90"></mend-insights>   (30, 90, 180 or 365 days ending today)
+//   <mend-insights days="birth"></mend-insights> (the default: since birth, or the first log if later)
 //
 // Data: GET /api/mend/insights and GET /api/mend/charts/{name}. The
 // pain-trend tooltip formatter is defined here and escapes every user
@@ -12,7 +13,8 @@
 import { html, setHTML } from '../lib/html.js';
 import { addDays, formatDay, toDay } from '../lib/dates.js';
 import { errorSummary } from '../lib/errors.js';
-import { mendGet, todayDay } from '../api.js';
+import { mendGet, todayDay, deliveryDay } from '../api.js';
+import { firstLogDay } from '../journal.js';
 import './mend-chart.js';
 
 /** Logged days needed before a baseline, and paired days before associations (DESIGN.md). */
@@ -32,17 +34,34 @@ const KIND_WORDS = /** @type {Record<string,string>} */ ({ sleep: 'Sleep note', 
 
 export class MendInsights extends HTMLElement {
   connectedCallback() {
-    const days = [30, 90, 180, 365].includes(Number(this.getAttribute('days'))) ? Number(this.getAttribute('days')) : 90;
     const to = todayDay();
-    const from = addDays(to, -(days - 1));
+    const birth = deliveryDay();
+    const hasBirth = Boolean(birth && birth <= to);
+    const attr = this.getAttribute('days') ?? 'birth';
+    const days = [30, 90, 180, 365].includes(Number(attr)) ? Number(attr) : hasBirth ? 0 : 90;
+    const from = days ? addDays(to, -(days - 1)) : birth;
+    /** @type {[string, string][]} */
+    const periods = [...(hasBirth ? [/** @type {[string, string]} */ (['birth', 'Since birth'])] : []),
+      ...[30, 90, 180, 365].map((d) => /** @type {[string, string]} */ ([String(d), d === 365 ? '1 year' : `${d} days`]))];
+    const current = days ? String(days) : 'birth';
     setHTML(this, html`
       <h1 tabindex="-1">Insights</h1>
       <div class="tabs" role="group" aria-label="Period">
-        ${[30, 90, 180, 365].map((d) => html`<a class="btn small ${d === days ? 'primary' : ''}" href="#/insights/${d}" ${d === days ? html`aria-current="true"` : ''}>${d === 365 ? '1 year' : `${d} days`}</a>`)}
+        ${periods.map(([k, l]) => html`<a class="btn small ${k === current ? 'primary' : ''}" href="#/insights/${k}" ${k === current ? html`aria-current="true"` : ''}>${l}</a>`)}
       </div>
-      <p class="hint">${formatDay(from, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.</p>
+      <p class="hint" data-period-words>${formatDay(from, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.</p>
       <div data-body aria-busy="true"><p class="hint">Loading your insights…</p></div>`);
-    void this.#load(from, to);
+    if (days) {
+      void this.#load(from, to);
+      return;
+    }
+    // Since birth, or from the first log when that is later.
+    void firstLogDay().catch(() => '').then((first) => {
+      const start = first && first > birth ? first : birth;
+      const words = /** @type {HTMLElement} */ (this.querySelector('[data-period-words]'));
+      words.textContent = `${formatDay(start, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.`;
+      return this.#load(start, to);
+    });
   }
 
   /** @param {string} from @param {string} to */

@@ -117,3 +117,29 @@ export function unlock(storage, key, owner) {
     if (cur?.owner === owner) storage.removeItem(key);
   } catch { /* nothing held */ }
 }
+
+/**
+ * How many days the waiting items are for. One Save queues up to four
+ * items (pain, mood, stress, the entry), so counting items told a parent
+ * "4 logs" for one log; a day is what she logged.
+ * @param {{payload?: any}[]} items
+ */
+export function pendingDays(items) {
+  const days = new Set();
+  for (const i of items) {
+    const d = i?.payload?.kind === 'entry' ? i.payload.day : i?.payload?.data?.day;
+    if (typeof d === 'string' && d) days.add(d);
+  }
+  return days.size;
+}
+
+/**
+ * The offline banner's words for n pending days.
+ * @param {number} n
+ * @param {boolean} online
+ */
+export function pendingWords(n, online) {
+  const what = `your log${n === 1 ? '' : 's'} for ${n} day${n === 1 ? '' : 's'}`;
+  if (!online) return n ? `You are offline. Mend keeps ${what} on this phone and sends ${n === 1 ? 'it' : 'them'} when you are back.` : 'You are offline. You can still log; Mend sends it when you are back.';
+  return n ? `Sending ${what}…` : '';
+}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createQueue, isPermanentFailure } from './queue.js';
 import { isNetworkError } from './errors.js';
-import { outboxID, isOwnItem, mergeEntry, mergeText, userKeys, tryLock, unlock } from './outbox.js';
+import { outboxID, isOwnItem, mergeEntry, mergeText, userKeys, tryLock, unlock, pendingDays, pendingWords } from './outbox.js';
 import { safeImageSrc } from './safeurl.js';
 import { filenameFromDisposition } from './download.js';
 import { stripTooltipFormatters } from './chart-safe.js';
@@ -188,4 +188,17 @@ test('chart: tooltip formatters are removed at any nesting', () => {
   for (const f of ['{b}', '"x"', '"y"', 'onerror', '"p"', '"q"', '"r"', '"s"']) assert.ok(!s.includes(f), f);
   assert.equal(opt.tooltip.trigger, 'axis');
   assert.equal(opt.series[0].label.formatter, '{c}'); // labels are not tooltips (text, not HTML)
+});
+
+test('the offline banner counts days logged, not queued items', () => {
+  const save = (day) => [
+    { payload: { kind: 'score', collection: 'pain_scores', data: { id: 'p' + day, day } } },
+    { payload: { kind: 'score', collection: 'mood_scores', data: { id: 'm' + day, day } } },
+    { payload: { kind: 'entry', day, data: {} } },
+  ];
+  assert.equal(pendingDays(save('2026-12-01')), 1);
+  assert.equal(pendingDays([...save('2026-12-01'), ...save('2026-12-02'), { payload: {} }]), 2);
+  assert.equal(pendingWords(1, false), 'You are offline. Mend keeps your log for 1 day on this phone and sends it when you are back.');
+  assert.equal(pendingWords(2, true), 'Sending your logs for 2 days…');
+  assert.equal(pendingWords(0, true), '');
 });
