@@ -19,13 +19,13 @@ import { parseLogForm } from '../lib/form.js';
 import { formatDay, isValidDay, toDay } from '../lib/dates.js';
 import { errorSummary, isNetworkError } from '../lib/errors.js';
 import { LOG_LISTS, SCORE_FIELDS, stepValue, entryPairs, lastLogPairs, logProblems, saveOps, saveFailure } from '../lib/today.js';
-import { logFormHTML, saveBarHTML, exercisesHTML, readingsHTML, flagAlertHTML } from '../lib/today-view.js';
+import { logFormHTML, saveBarHTML, exercisesHTML, flagAlertHTML } from '../lib/today-view.js';
 import { defaultLogDay, todayDay, userTimeZone, currentUser } from '../api.js';
-import { loadDay, loadLatestBefore, save, newRecordID, listExercises, deleteRecord, ENTRY_FIELDS } from '../journal.js';
+import { loadDay, loadLatestBefore, save, newRecordID, listExercises, ENTRY_FIELDS } from '../journal.js';
 import { fillForm, formPairs } from '../form-state.js';
-import { sleepChoiceFor } from '../lib/sleep.js';
+import { syncSleep, clearSleep } from '../today-sleep.js';
+import { renderLogged, onDeleteClick } from '../today-logged.js';
 import { rememberOpen, openAround } from '../disclosure.js';
-import { askToDelete } from '../confirm.js';
 import './mend-scale.js';
 import './mend-mood.js';
 import './mend-red-flags.js';
@@ -101,7 +101,10 @@ export class MendToday extends HTMLElement {
     rememberOpen(form);
     this.querySelector('[data-add-more]')?.addEventListener('click', () => this.#addMore());
     this.querySelector('[data-readings]')?.addEventListener('click', (e) => this.#onReadingsClick(e));
-    this.#wireSleep();
+    this.querySelector('[data-clear-sleep]')?.addEventListener('click', () => {
+      for (const n of clearSleep(this.#form)) this.#touched.add(n);
+      this.#saveDraft();
+    });
     for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (this.querySelectorAll('[data-step]'))) {
       b.addEventListener('click', () => this.#step(b.dataset.step ?? '', Number(b.dataset.dir)));
     }
@@ -188,78 +191,24 @@ export class MendToday extends HTMLElement {
   }
 
   #renderReadings() {
-    const box = this.querySelector('[data-readings]');
-    if (!box || !this.#data) return;
-    const d = this.#data;
-    const any = d.pain.length + d.mood.length + d.stress.length > 0 || Boolean(d.entry);
-    /** @type {HTMLElement} */ (this.querySelector('[data-logged]')).hidden = !any;
-    setHTML(box, readingsHTML(d, this.day, userTimeZone()));
-    this.#showFields(!d.pain.length || this.#adding);
-  }
-
-  /**
-   * Shows the log's fields and the Save bar, or (once the day has a pain
-   * reading) only "Add another reading", so a parent back on Today sees
-   * what is saved instead of an empty form that invites a duplicate.
-   * @param {boolean} show
-   */
-  #showFields(show) {
-    /** @type {HTMLElement} */ (this.querySelector('[data-fields]')).hidden = !show;
-    /** @type {HTMLElement} */ (this.querySelector('[data-add-more]')).hidden = show;
-    const button = this.#actions?.querySelector('button[type=submit]');
-    if (button) /** @type {HTMLElement} */ (button).hidden = !show;
+    if (this.#data) renderLogged(this, this.#data, this.#adding, this.#actions);
   }
 
   #addMore() {
     this.#adding = true;
-    this.#showFields(true);
+    this.#renderReadings();
     this.#status('', '');
     /** @type {HTMLElement|null} */ (this.querySelector('mend-scale[name=pain] input'))?.focus();
   }
 
   /** @param {Event} e */
   #onReadingsClick(e) {
-    const btn = /** @type {HTMLElement|null} */ (/** @type {HTMLElement} */ (e.target).closest('[data-delete]'));
-    const li = /** @type {HTMLElement|null} */ (btn?.closest('[data-id]'));
-    if (!btn || !li) return;
-    askToDelete(btn, async () => {
-      try {
-        await deleteRecord(li.dataset.collection ?? '', li.dataset.id ?? '');
-        this.#status('Deleted', 'ok');
-        await this.#load();
-      } catch (err) {
-        this.#status(`Not deleted. ${errorSummary(err)}`, 'error');
-      }
-    });
+    onDeleteClick(e, () => void this.#load(), (t, k) => this.#status(t, k));
   }
 
-  #wireSleep() {
-    this.querySelector('[data-clear-sleep]')?.addEventListener('click', () => {
-      fillForm(this.#form, [], { clear: ['sleep_hours', 'sleep_exact'] });
-      this.#touched.add('sleep_hours').add('sleep_exact');
-      this.#syncSleep('');
-      this.#saveDraft();
-    });
-  }
-
-  /**
-   * Keeps the sleep range chips and the exact hours in step: a chip clears
-   * the exact number; a typed number ticks its range.
-   * @param {''|'chip'|'exact'} from what changed
-   */
+  /** @param {''|'chip'|'exact'} from what changed (see today-sleep.js) */
   #syncSleep(from) {
-    const f = this.#form.elements;
-    const exact = /** @type {HTMLInputElement} */ (f.namedItem('sleep_exact'));
-    if (from === 'chip') {
-      exact.value = '';
-      this.#touched.add('sleep_exact');
-    } else if (from === 'exact') {
-      const c = sleepChoiceFor(exact.value.trim() === '' ? null : Number(exact.value.replace(',', '.')));
-      if (c) fillForm(this.#form, [['sleep_hours', String(c.value)]]);
-      this.#touched.add('sleep_hours');
-    }
-    const chosen = this.#form.querySelector('input[name=sleep_hours]:checked') || exact.value.trim() !== '';
-    /** @type {HTMLElement} */ (this.querySelector('[data-clear-sleep]')).hidden = !chosen;
+    for (const n of syncSleep(this.#form, from)) this.#touched.add(n);
   }
 
   /** @param {string[]} flags */
