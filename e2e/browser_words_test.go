@@ -79,3 +79,40 @@ func TestBrowserInsightsSinceBirth(t *testing.T) {
 	tb.click(`//mend-insights//a[normalize-space(.)="30 days"]`)
 	tb.waitJS("30 days", `document.querySelector('mend-insights [aria-current]')?.textContent.trim() === '30 days' && document.querySelector('mend-chart[name=pain-trend]')?.getAttribute('from') === `+js(day(-29)))
 }
+
+// The Library says why a piece is "For you" once, not on every card, and a
+// guest is offered an account.
+func TestBrowserLibraryWords(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "library.words@example.com", map[string]any{"delivery_date": day(-40)})
+	// Three weeks of mild pain, then a flare-up after short, noted nights.
+	for i := 21; i >= 1; i-- {
+		score := 2
+		if i <= 2 {
+			score = 8
+			post(t, srv, a, "entries", map[string]any{"user": a.ID, "day": day(-i), "sleep_hours": 3, "sleep_notes": "up every hour"})
+		}
+		post(t, srv, a, "pain_scores", map[string]any{"user": a.ID, "day": day(-i), "score": score})
+	}
+	tb := newTab(t, srv, phoneWidth)
+	tb.signIn(a.Email, testPassword)
+	tb.show(screen{name: "library", hash: "#/library/all", tag: "mend-library"})
+	got := eval[map[string]int](tb, `({
+		reasons: (document.querySelector('mend-library').textContent.match(/flare-ups followed/g) ?? []).length,
+		badges: [...document.querySelectorAll('mend-library .badge')].filter((b) => b.textContent.trim() === 'For you').length,
+	})`)
+	if got["badges"] == 0 || got["reasons"] != 1 {
+		t.Errorf("For you badges %d, reasons shown %d; want some badges and the reason once", got["badges"], got["reasons"])
+	}
+
+	guest := newTab(t, srv, phoneWidth)
+	guest.open("/#/library")
+	guest.waitJS("the guest library", `!!document.querySelector('mend-library .guest-cta')`)
+	guest.click(`//mend-library//a[normalize-space(.)="Create an account"]`)
+	guest.waitJS("sign-up", `location.hash === '#/signup' && !!document.querySelector('mend-auth')`)
+	guest.open("/#/library")
+	guest.waitJS("the guest library", `!!document.querySelector('mend-library .guest-cta')`)
+	guest.click(`//mend-library//a[normalize-space(.)="Sign in"]`)
+	guest.waitJS("sign-in", `location.hash === '#/signin'`)
+}
