@@ -98,3 +98,32 @@ func TestBrowserTodayAfterSave(t *testing.T) {
 		t.Errorf("pain_scores after Delete = %d, want 1", n)
 	}
 }
+
+// The Day view names the exercises done and edits a reading with the same
+// tap controls as Today.
+func TestBrowserDayViewEdit(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "day.view@example.com", map[string]any{"delivery_date": day(-30)})
+	ex := records(t, srv, a.Token, "exercises", "")
+	if len(ex) == 0 {
+		t.Fatal("no published exercises to tick")
+	}
+	post(t, srv, a, "pain_scores", map[string]any{"user": a.ID, "day": day(-1), "score": 5, "areas": []string{"neck"}})
+	post(t, srv, a, "entries", map[string]any{"user": a.ID, "day": day(-1), "exercises": []string{ex[0]["id"].(string)}, "sleep_hours": 6})
+	tb := newTab(t, srv, phoneWidth)
+	tb.signIn(a.Email, testPassword)
+	tb.show(screen{name: "day", hash: "#/day/" + day(-1), tag: "mend-day"})
+	if dd := eval[string](tb, `document.querySelector('mend-day dl.details').textContent`); !strings.Contains(dd, ex[0]["name"].(string)) {
+		t.Errorf("entry details %q do not name the exercise %q", dd, ex[0]["name"])
+	}
+	tb.click(`//mend-day//button[starts-with(@aria-label, "Edit pain reading")]`)
+	tb.click(painChoice("8, severe"))
+	tb.tick(`input[name=activity][value=lifting]`)
+	tb.click(button("Save reading"))
+	tb.waitJS("saved", `/Saved/.test(document.querySelector('mend-day [data-status]').textContent)`)
+	p := records(t, srv, a.Token, "pain_scores", "")
+	if len(p) != 1 || p[0]["score"] != 8.0 || p[0]["activity"] != "lifting" {
+		t.Errorf("edited reading = %v, want score 8 while lifting", p)
+	}
+}

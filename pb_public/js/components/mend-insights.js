@@ -11,7 +11,7 @@
 // string with echarts.format.encodeHTML.
 
 import { html, setHTML } from '../lib/html.js';
-import { addDays, formatDay, toDay } from '../lib/dates.js';
+import { addDays, formatDay, toDay, readableDays } from '../lib/dates.js';
 import { errorSummary } from '../lib/errors.js';
 import { mendGet, todayDay, deliveryDay } from '../api.js';
 import { firstLogDay } from '../journal.js';
@@ -89,7 +89,7 @@ export class MendInsights extends HTMLElement {
     setHTML(body, html`
       ${guidance.length ? html`<section aria-labelledby="g-h"><h2 id="g-h">Please read</h2>
         ${guidance.map((/** @type {any} */ g) => html`<div class="guidance ${['urgent', 'prompt'].includes(g?.level) ? g.level : 'info'}">
-          ${g?.message ?? ''}
+          ${readableDays(g?.message, todayDay())}
           ${g?.article ? html` <a href="#/library/article/${encodeURIComponent(String(g.article))}">Read more</a>` : ''}</div>`)}
       </section>` : ''}
 
@@ -105,7 +105,7 @@ export class MendInsights extends HTMLElement {
         </div>
         ${logged < BASELINE_DAYS
           ? html`<p class="notice">Log ${BASELINE_DAYS - logged} more day${BASELINE_DAYS - logged === 1 ? '' : 's'} to see your usual pain level (a baseline needs ${BASELINE_DAYS} logged days) and spot flare-ups.</p>`
-          : baseline !== null && doc?.baseline?.method ? html`<p class="hint">Usual pain: ${doc.baseline.method}.</p>` : ''}
+          : baseline !== null && doc?.baseline?.method ? html`<p class="hint">Your usual pain is the middle value of your highest daily pain on the logged days before (${doc.baseline.method}). A flare-up is a stretch of days well above it.</p>` : ''}
       </section>
 
       ${logged === 0
@@ -121,7 +121,7 @@ export class MendInsights extends HTMLElement {
 
       <section class="card" aria-labelledby="a-h"><h2 id="a-h">Patterns</h2>
         ${associations.length ? html`<ul class="assoc">${associations.map((/** @type {any} */ a) => html`<li>
-            ${a?.significant ? html`<span class="badge">Clear pattern</span> ` : ''}${a?.sentence ?? ''}
+            ${a?.significant ? html`<span class="badge">Clear pattern</span> ` : ''}${readableDays(a?.sentence, todayDay())}
             <span class="muted">(${Number(a?.n) || 0} days compared${Number.isFinite(a?.n_exposed) ? `, ${a.n_exposed} with ${a?.exposed ?? 'the factor'}` : ''})</span></li>`)}</ul>
             <p class="hint">Patterns show what tends to go together in your logs. They do not show what causes what.</p>`
           : html`<p class="hint">${paired < ASSOCIATION_DAYS
