@@ -43,6 +43,11 @@ func TestBrowserExportShares(t *testing.T) {
 	if !strings.HasPrefix(link, srv.URL+"/r/") {
 		t.Fatalf("share link = %q", link)
 	}
+	tb.do(chromedp.ScrollIntoView(chromedp.CSS(`mend-saved-reports`)))
+	tb.shoot("export-saved")
+	tb.emulateScheme("dark")
+	tb.shoot("export-saved")
+	tb.emulateScheme("light")
 	tb.click(`//mend-saved-reports//button[normalize-space(.)="Copy link"]`)
 	tb.waitJS("copied", `window.__copied === `+js(link))
 	tb.click(`//mend-saved-reports//button[normalize-space(.)="Share"]`)

@@ -95,6 +95,9 @@ func TestBrowserLogCost(t *testing.T) {
 			}
 			c := tb.measureLog(s.steps)
 			tb.shoot("today-" + s.name)
+			tb.emulateScheme("dark")
+			tb.shoot("today-" + s.name)
+			tb.emulateScheme("light")
 			c2 := tb.measureLog([]logStep{save})
 			tb.waitJS("Saved", `document.querySelector('#page-actions [role=status]').textContent.trim() === 'Saved'`)
 			c.taps += c2.taps

@@ -80,6 +80,9 @@ func TestBrowserTodayAfterSave(t *testing.T) {
 		}
 	}
 	tb.shoot("today-after-save")
+	tb.emulateScheme("dark")
+	tb.shoot("today-after-save")
+	tb.emulateScheme("light")
 
 	// Another reading is a deliberate tap; it adds a second score.
 	tb.click(button("Add another reading"))

@@ -47,7 +47,7 @@ export class MendExport extends HTMLElement {
         </div>
         <div class="field"><label class="field-label" for="ex-name">Name on the report (optional)</label>
           <input id="ex-name" name="name" type="text" maxlength="${MAX_REPORT_NAME}" autocomplete="name" aria-describedby="ex-name-hint">
-          <p class="hint" id="ex-name-hint">Your name or an identifier your clinician knows you by. Kept on this phone only.</p></div>
+          <p class="hint" id="ex-name-hint">Printed on the report: your name or an identifier your clinician knows you by. Mend remembers it on this phone only.</p></div>
         <label class="opt"><input type="checkbox" name="notes" checked><span>Include my notes</span></label>
         <p class="hint">Without notes, the report keeps scores, sleep and warning signs but leaves out everything you wrote.</p>
       </form>
