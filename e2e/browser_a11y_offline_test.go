@@ -38,6 +38,7 @@ func TestBrowserContrast(t *testing.T) {
 	// Chosen chips, a warning's guidance and the restored-draft status have
 	// colours of their own; the draft keeps them on every visit to Today.
 	tb.click(painChoice("7, severe"))
+	tb.click(`//summary[normalize-space(.)="Warning signs"]`)
 	tb.tick("input[name=red_flags][value=fever]")
 
 	setups := []struct{ name, system, pinned string }{
