@@ -43,6 +43,12 @@ func TestBrowserExportShares(t *testing.T) {
 	if !strings.HasPrefix(link, srv.URL+"/r/") {
 		t.Fatalf("share link = %q", link)
 	}
+	// The fresh link's own Copy and Share buttons.
+	tb.click(`[data-share-result] [data-copy]`)
+	tb.waitJS("copied from the result", `window.__copied === `+js(link))
+	tb.click(`[data-share-result] [data-web-share]`)
+	tb.waitJS("shared from the result", `window.__shared === `+js(link))
+	tb.do(chromedp.Evaluate[chromedp.Void](`window.__copied = window.__shared = ''`))
 	tb.do(chromedp.ScrollIntoView(chromedp.CSS(`mend-saved-reports`)))
 	tb.shoot("export-saved")
 	tb.emulateScheme("dark")
