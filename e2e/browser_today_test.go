@@ -100,6 +100,10 @@ func TestBrowserTodayAfterSave(t *testing.T) {
 	if n := len(records(t, srv, a.Token, "pain_scores", "")); n != 1 {
 		t.Errorf("pain_scores after Delete = %d, want 1", n)
 	}
+	// Edit opens the day, where the reading is edited with tap controls.
+	d := tb.logDay()
+	tb.click(`//mend-today//a[starts-with(@aria-label, "Edit pain reading")]`)
+	tb.waitJS("the Day view", `location.hash === '#/day/`+d+`' && !!document.querySelector('mend-day [data-edit]')`)
 }
 
 // The Day view names the exercises done and edits a reading with the same
