@@ -118,8 +118,12 @@ func TestBrowserSettingsRevokeAll(t *testing.T) {
 	tb := newTab(t, srv, phoneWidth)
 	tb.signIn(a.Email, testPassword)
 	tb.show(screen{name: "settings", hash: "#/settings", tag: "mend-settings"})
+	tb.do(chromedp.ScrollIntoView(chromedp.CSS(`mend-settings mend-revoke-all`)))
 	tb.click(`//mend-settings//button[normalize-space(.)="Revoke all links"]`)
 	tb.waitJS("revoked", `/1 link revoked/.test(document.querySelector('mend-settings [data-revoke-status]').textContent)`)
+	tb.shoot("settings-links")
+	tb.emulateScheme("dark")
+	tb.shoot("settings-links")
 	if res, err := http.Get(srv.URL + r.ShareURL); err != nil || res.StatusCode != 404 {
 		t.Errorf("link after Revoke all = %v %v, want 404", res.StatusCode, err)
 	}
