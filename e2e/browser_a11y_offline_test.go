@@ -38,6 +38,7 @@ func TestBrowserContrast(t *testing.T) {
 	// Chosen chips, a warning's guidance and the restored-draft status have
 	// colours of their own; the draft keeps them on every visit to Today.
 	tb.click(painChoice("7, severe"))
+	tb.click(`//summary[normalize-space(.)="Warning signs"]`)
 	tb.tick("input[name=red_flags][value=fever]")
 
 	setups := []struct{ name, system, pinned string }{
@@ -143,15 +144,18 @@ func TestBrowserOfflineSave(t *testing.T) {
 	tb.setOffline(true)
 	tb.waitJS("the offline banner", `!navigator.onLine && document.getElementById('net-banner').textContent.startsWith('You are offline')`)
 	tb.click(painChoice("7, severe"))
+	// Pain, mood and sleep: three outbox items, one day logged (issue 10).
+	tb.tick(`input[name=mood][value="3"]`)
+	tb.tick(`input[name=sleep_hours][value="4.5"]`)
 	tb.click(button("Save"))
 	const waiting = "Saved on this phone. Mend will send it when you are back online."
 	tb.waitJS("the waiting message", fmt.Sprintf(`document.querySelector('#page-actions [role=status]')?.textContent.trim() === %s`, js(waiting)))
-	if b := eval[string](tb, `document.getElementById('net-banner').textContent`); b != "You are offline. 1 log is kept on this phone and will be sent later." {
-		t.Errorf("banner = %q, want it to count the 1 waiting log", b)
+	if b := eval[string](tb, `document.getElementById('net-banner').textContent`); b != "You are offline. Mend keeps your log for 1 day on this phone and sends it when you are back." {
+		t.Errorf("banner = %q, want it to count the 1 day logged", b)
 	}
 	queued := eval[[]map[string]any](tb, `JSON.parse(localStorage.getItem('mend.outbox') || '[]').map((i) => i.payload.data ?? {})`)
-	if len(queued) != 1 || queued[0]["score"] != 7.0 {
-		t.Fatalf("outbox = %v, want the pain score 7", queued)
+	if len(queued) != 3 || queued[0]["score"] != 7.0 || queued[2]["sleep_hours"] != 4.5 {
+		t.Fatalf("outbox = %v, want the pain score 7, the mood and the entry with 4.5 h", queued)
 	}
 	if got := records(t, srv, a.Token, "pain_scores", ""); len(got) != 0 {
 		t.Fatalf("pain_scores while offline = %v, want none yet", got)

@@ -236,11 +236,13 @@ func TestBrowserAccessibility360(t *testing.T) {
 
 // overflowJS lists HTML elements that stick out past <main>'s right padding
 // edge (so past a card's border too), and <main> or the page scrolling
-// sideways. Shapes inside a chart's <svg> are left out: the <svg> clips them.
+// sideways. Shapes inside a chart's <svg> are left out: the <svg> clips them;
+// so are chips inside a sideways scroller (.scroller, Today's body areas),
+// which clips them too, while the scroller itself is checked.
 const overflowJS = `(() => {
 	const m = document.getElementById('main'), d = document.documentElement;
 	const edge = m.getBoundingClientRect().left + m.clientWidth - parseFloat(getComputedStyle(m).paddingRight) + 1;
-	const out = [...m.querySelectorAll('*')].filter((e) => e instanceof HTMLElement && e.checkVisibility() && e.getBoundingClientRect().right > edge)
+	const out = [...m.querySelectorAll('*')].filter((e) => e instanceof HTMLElement && e.checkVisibility() && !e.parentElement?.closest('.scroller') && e.getBoundingClientRect().right > edge)
 		.map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' right=' + Math.round(e.getBoundingClientRect().right));
 	if (d.scrollWidth > innerWidth) out.push('page scrollWidth=' + d.scrollWidth);
 	if (m.scrollWidth > m.clientWidth) out.push('main scrollWidth=' + m.scrollWidth);

@@ -33,6 +33,7 @@ var screens = []screen{
 	{"library", "#/library", "mend-library", "", ""},
 	{"export", "#/export", "mend-export", "", ""},
 	{"settings", "#/settings", "mend-settings", "", ""},
+	{"day", "#/day/" + day(-1), "mend-day", "", ""},
 }
 
 // chartsDone is true when every chart on the page has drawn or failed.

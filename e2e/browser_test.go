@@ -113,6 +113,8 @@ func TestBrowserRedFlagGuidance(t *testing.T) {
 		{"fever", "Get urgent care", "get urgent care"},
 		{"leg_radiating", "See a clinician soon", "see a clinician soon"},
 	}
+	// Warning signs sit one tap away, in a section of their own (issue 10).
+	tb.click(`//summary[normalize-space(.)="Warning signs"]`)
 	for _, s := range scenarios {
 		input := fmt.Sprintf(`input[name=red_flags][value=%s]`, s.flag)
 		guidance := fmt.Sprintf(`document.getElementById('flag-%s-guidance')`, s.flag)

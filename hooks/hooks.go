@@ -100,6 +100,7 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.GET("/report", h.getReport)
 	g.POST("/reports", h.createReport)
 	g.DELETE("/reports/{id}/share", h.revokeShare)
+	g.DELETE("/reports/shares", h.revokeAllShares)
 	g.GET("/export", h.getExport)
 	// The share link is the one route without sign-in: the token is the key.
 	se.Router.GET("/r/{token}", h.getShared).BindFunc(redactShareURL)

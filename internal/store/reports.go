@@ -138,3 +138,29 @@ func reportFromRecord(rec *core.Record) Report {
 	}
 	return r
 }
+
+// ClearAllShares removes the share token and expiry of every report of
+// userID in one transaction and returns how many links it revoked. Other
+// users' reports are never read.
+func ClearAllShares(app core.App, userID string) (int, error) {
+	n := 0
+	err := app.RunInTransaction(func(tx core.App) error {
+		recs, err := tx.FindAllRecords(Reports, dbx.HashExp{"user": userID}, dbx.Not(dbx.HashExp{"share_token": ""}))
+		if err != nil {
+			return fmt.Errorf("store: unable to list shared reports: %w", err)
+		}
+		for _, rec := range recs {
+			rec.Set("share_token", "")
+			rec.Set("share_expires", "")
+			if err := tx.Save(rec); err != nil {
+				return fmt.Errorf("store: unable to revoke share: %w", err)
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}

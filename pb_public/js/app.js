@@ -4,12 +4,13 @@
 //
 // Routes (hash):
 //   #/today[/<day>]  #/day/<day>  #/history[/<list|calendar>[/<YYYY-MM>]]
-//   #/insights[/<days>]  #/library[/all]  #/library/<article|exercise>/<slug>
+//   #/insights[/<days>|/birth]  #/library[/all]  #/library/<article|exercise>/<slug>
 //   #/export  #/settings  #/safety  #/signin  #/signup  #/reset  #/welcome
 // Only hashes starting with "#/" are routes; "#main" (the skip link) is not.
 
 import { currentUser, onAuthChange, refreshAuth } from './api.js';
-import { flushOutbox, onOutboxChange, pendingCount } from './journal.js';
+import { flushOutbox, onOutboxChange, pendingCount, pendingDays } from './journal.js';
+import { pendingWords } from './lib/outbox.js';
 import { getTheme, nextTheme, setTheme } from './theme-switch.js';
 import { toDay } from './lib/dates.js';
 import './components/mend-auth.js';
@@ -43,7 +44,7 @@ export function resolve(hash) {
       return { tag: 'mend-history', title: 'History', nav: 'history', attrs: { view: a === 'list' ? 'list' : 'calendar', month: b } };
     case 'insights':
       // ECharts and the insights element load only here.
-      return { tag: 'mend-insights', title: 'Insights', nav: 'insights', attrs: { days: a || '90' }, load: () => import('./components/mend-insights.js') };
+      return { tag: 'mend-insights', title: 'Insights', nav: 'insights', attrs: { days: a || 'birth' }, load: () => import('./components/mend-insights.js') };
     case 'library':
       if (a === 'article' || a === 'exercise') return { tag: 'mend-article', title: 'Library', nav: 'library', public: true, attrs: { kind: a, slug: b } };
       return { tag: 'mend-library', title: 'Library', nav: 'library', public: true, attrs: a === 'all' ? { all: '' } : {} };
@@ -130,17 +131,9 @@ function syncChrome() {
 
 function syncNet() {
   const banner = /** @type {HTMLElement} */ (document.getElementById('net-banner'));
-  const n = pendingCount();
-  if (!navigator.onLine) {
-    banner.hidden = false;
-    banner.textContent = n ? `You are offline. ${n} log${n === 1 ? ' is' : 's are'} kept on this phone and will be sent later.` : 'You are offline. You can still log; Mend sends it when you are back.';
-  } else if (n) {
-    banner.hidden = false;
-    banner.textContent = `Sending ${n} saved log${n === 1 ? '' : 's'}…`;
-  } else {
-    banner.hidden = true;
-    banner.textContent = '';
-  }
+  const words = pendingWords(pendingDays(), navigator.onLine);
+  banner.hidden = !words;
+  banner.textContent = words;
 }
 
 async function flush() {

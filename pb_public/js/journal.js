@@ -6,14 +6,14 @@
 
 import { pb, currentUser, filter } from './api.js';
 import { createQueue, newRecordID } from './lib/queue.js';
-import { ENTRY_FIELDS, mergeEntry, outboxID, isOwnItem, userKeys, tryLock, unlock } from './lib/outbox.js';
+import { ENTRY_FIELDS, mergeEntry, outboxID, isOwnItem, userKeys, tryLock, unlock, pendingDays as daysOf } from './lib/outbox.js';
 import { fieldErrors, isNetworkError } from './lib/errors.js';
 
 export const SCORE_COLLECTIONS = /** @type {const} */ (['pain_scores', 'mood_scores', 'stress_scores']);
 export { ENTRY_FIELDS, mergeEntry };
 
 /** @typedef {{id: string, day: string, at?: string, score: number, areas?: string[], activity?: string, note?: string, created?: string}} ScoreRecord */
-/** @typedef {{id: string, day: string, sleep_hours: number, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
+/** @typedef {{id: string, day: string, sleep_hours: number|null, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
 /** @typedef {{entry: EntryRecord|null, pain: ScoreRecord[], mood: ScoreRecord[], stress: ScoreRecord[]}} DayData */
 
 const queue = createQueue(localStorage, 'mend.outbox');
@@ -62,8 +62,9 @@ export async function loadDay(day) {
 export async function loadLatestBefore(day) {
   const u = uid();
   const f = filter('user = {:u} && day < {:d}', { u, d: day });
+  // Entries have no "at" (one per day); sorting them by it answers 400.
   /** @param {string} c */
-  const first = (c) => pb.collection(c).getList(1, 1, { filter: f, sort: '-day,-at,-created', skipTotal: true })
+  const first = (c) => pb.collection(c).getList(1, 1, { filter: f, sort: c === 'entries' ? '-day' : '-day,-at,-created', skipTotal: true })
     .then((r) => r.items[0] ?? null);
   const [entry, pain, mood, stress] = await Promise.all([first('entries'), first('pain_scores'), first('mood_scores'), first('stress_scores')]);
   return {
@@ -72,6 +73,16 @@ export async function loadLatestBefore(day) {
     mood: /** @type {ScoreRecord|null} */ (/** @type {unknown} */ (mood)),
     stress: /** @type {ScoreRecord|null} */ (/** @type {unknown} */ (stress)),
   };
+}
+
+/**
+ * The first day with a pain reading, or "" when nothing is logged: "since
+ * birth" periods start there when it is later than the birth.
+ * @returns {Promise<string>}
+ */
+export async function firstLogDay() {
+  const r = await pb.collection('pain_scores').getList(1, 1, { filter: filter('user = {:u}', { u: uid() }), sort: 'day', fields: 'day', skipTotal: true });
+  return String(r.items[0]?.day ?? '');
 }
 
 /**
@@ -175,6 +186,12 @@ function enqueue(ops) {
 export function pendingCount() {
   const user = authUserID();
   return queue.list().filter((i) => isOwnItem(i, user)).length;
+}
+
+/** How many days this account's waiting saves are for (the banner's count). */
+export function pendingDays() {
+  const user = authUserID();
+  return daysOf(queue.list().filter((i) => isOwnItem(i, user)));
 }
 
 /** Removes this account's drafts (free-text notes) from this phone. */

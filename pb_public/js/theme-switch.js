@@ -41,3 +41,9 @@ export function nextTheme(t) {
 function isDarkSystem() {
   return matchMedia('(prefers-color-scheme: dark)').matches;
 }
+
+// A system light/dark switch while the page is open: when the app follows
+// the system, tell every listener (charts redraw with the new palette).
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  if (getTheme() === 'system') document.dispatchEvent(new CustomEvent('mend-theme', { detail: { theme: 'system' } }));
+});

@@ -8,6 +8,9 @@
 
 import { html, setHTML } from '../lib/html.js';
 import { errorSummary, fieldErrors } from '../lib/errors.js';
+
+/** Sign-up with an email that already has an account (code validation_not_unique). */
+const TAKEN = 'There is already an account with this email. Sign in instead, or reset your password if you have forgotten it.';
 import { signIn, signUp, requestPasswordReset } from '../api.js';
 
 export class MendAuth extends HTMLElement {
@@ -17,7 +20,7 @@ export class MendAuth extends HTMLElement {
     const submit = { signin: 'Sign in', signup: 'Create account', reset: 'Send reset link' }[mode] ?? 'Sign in';
     setHTML(this, html`
       <h1 tabindex="-1">${heading}</h1>
-      ${mode === 'signup' ? html`<p>Mend is a private journal for pain, mood and sleep after birth. Only you can see what you log.</p>` : ''}
+      ${mode === 'signup' ? html`<p>Mend is a journal for pain, mood and sleep after birth. Other users never see what you log, but the people who run this Mend server (its administrators) can read every journal in its dashboard. Use a server run by someone you trust.</p>` : ''}
       ${mode === 'reset' ? html`<p>Enter your email and Mend will send you a link to choose a new password.</p>` : ''}
       <form class="card" novalidate>
         <div class="field">
@@ -79,10 +82,11 @@ export class MendAuth extends HTMLElement {
           status.textContent = 'If that email has an account, a reset link is on its way. Check your inbox.';
         }
       } catch (/** @type {any} */ err) {
+        const taken = mode === 'signup' && err?.response?.data?.email?.code === 'validation_not_unique';
         const msg = mode === 'signin' && err?.status === 400
           ? 'That email and password do not match an account.'
-          : errorSummary(err, { email: 'Email', password: 'Password' });
-        this.#showErrors(fieldErrors(err), status, msg);
+          : taken ? TAKEN : errorSummary(err, { email: 'Email', password: 'Password' });
+        this.#showErrors(taken ? { email: TAKEN } : fieldErrors(err), status, msg);
       } finally {
         button.disabled = false;
       }

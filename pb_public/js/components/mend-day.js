@@ -14,7 +14,10 @@ import { AREAS, ACTIVITIES, label } from '../lib/labels.js';
 import { errorSummary, fieldErrors } from '../lib/errors.js';
 import { parseIntInRange } from '../lib/form.js';
 import { todayDay, userTimeZone } from '../api.js';
-import { loadDay, updateScore, deleteRecord } from '../journal.js';
+import { loadDay, updateScore, deleteRecord, listExercises } from '../journal.js';
+import { sleepWords } from '../lib/sleep.js';
+import './mend-scale.js';
+import './mend-mood.js';
 
 const KINDS = /** @type {const} */ ({
   pain_scores: { name: 'Pain', min: 0, max: 10 },
@@ -25,6 +28,8 @@ const KINDS = /** @type {const} */ ({
 export class MendDay extends HTMLElement {
   /** @type {import('../journal.js').DayData|null} */
   #data = null;
+  /** Exercise names by id, to name the ones done. @type {Map<string, string>} */
+  #names = new Map();
 
   connectedCallback() {
     const d = this.getAttribute('day') ?? '';
@@ -43,7 +48,9 @@ export class MendDay extends HTMLElement {
   async #load() {
     const body = /** @type {HTMLElement} */ (this.querySelector('[data-body]'));
     try {
-      this.#data = await loadDay(this.day);
+      const [data, list] = await Promise.all([loadDay(this.day), listExercises().catch(() => [])]);
+      this.#data = data;
+      this.#names = new Map(list.map((/** @type {any} */ x) => [x.id, String(x.name ?? '')]));
       this.#render(body);
     } catch (err) {
       setHTML(body, html`<p class="notice error">Could not load this day. ${errorSummary(err)}</p>`);
@@ -78,10 +85,10 @@ export class MendDay extends HTMLElement {
       </section>
       <section class="card" ${e ? html`data-id="${e.id}" data-collection="entries"` : ''}><h2>Journal entry</h2>
         ${e ? html`
-          <dl>
-            ${e.sleep_hours > 0 ? html`<dt>Sleep the night before</dt><dd>${e.sleep_hours} h${e.sleep_quality ? `, quality ${e.sleep_quality} of 5` : ''}, ${e.night_wakings} waking${e.night_wakings === 1 ? '' : 's'}</dd>` : ''}
+          <dl class="details">
+            ${typeof e.sleep_hours === 'number' ? html`<dt>Sleep the night before</dt><dd>${sleepWords(e.sleep_hours)}${e.sleep_quality ? `, quality ${e.sleep_quality} of 5` : ''}, ${e.night_wakings} waking${e.night_wakings === 1 ? '' : 's'}</dd>` : ''}
             ${(e.relief ?? []).length ? html`<dt>Relief</dt><dd>${e.relief.map(label).join(', ')}</dd>` : ''}
-            ${(e.exercises ?? []).length ? html`<dt>Exercises</dt><dd>${e.exercises.length} done</dd>` : ''}
+            ${(e.exercises ?? []).length ? html`<dt>Exercises</dt><dd>${e.exercises.map((id) => this.#names.get(id) || 'An exercise no longer in the library').join(', ')}</dd>` : ''}
             ${(e.red_flags ?? []).length ? html`<dt>Warning signs</dt><dd>${e.red_flags.map(label).join(', ')}</dd>` : ''}
             ${e.notes ? html`<dt>Note</dt><dd class="links">${e.notes}</dd>` : ''}
             ${e.sleep_notes ? html`<dt>Sleep note</dt><dd class="links">${e.sleep_notes}</dd>` : ''}
@@ -147,24 +154,26 @@ export class MendDay extends HTMLElement {
     const r = list.find((x) => x.id === id);
     if (!r) return;
     const k = KINDS[c];
-    const values = [];
-    for (let v = k.min; v <= k.max; v++) values.push(v);
+    // The same tap controls as Today: scales, faces and chips.
+    const scoreControl = c === 'mood_scores' ? html`<mend-mood name="score"></mend-mood>`
+      : html`<mend-scale name="score" label="${k.name}" min="${k.min}" max="${k.max}" ${c === 'pain_scores' ? html`bands compact` : ''}></mend-scale>`;
     setHTML(li, html`
       <form class="stack" data-edit-form data-id="${id}" data-collection="${c}" novalidate>
-        <div class="field"><label class="field-label" for="edit-score-${id}">${k.name}</label>
-          <select id="edit-score-${id}" name="score">${values.map((v) => html`<option value="${v}" ${v === r.score ? 'selected' : ''}>${c === 'pain_scores' ? painLabel(v) : String(v)}</option>`)}</select>
-          <p class="field-error" data-error-for="score"></p></div>
+        ${scoreControl}
         ${c === 'pain_scores' ? html`
           <fieldset><legend>Where it hurts</legend><div class="chips">${AREAS.map((a) => html`<label class="opt"><input type="checkbox" name="areas" value="${a}" ${(r.areas ?? []).includes(a) ? 'checked' : ''}><span>${label(a)}</span></label>`)}</div></fieldset>
-          <div class="field"><label class="field-label" for="edit-act-${id}">What you were doing</label>
-            <select id="edit-act-${id}" name="activity"><option value="">Not said</option>${ACTIVITIES.map((a) => html`<option value="${a}" ${r.activity === a ? 'selected' : ''}>${label(a)}</option>`)}</select></div>
+          <fieldset><legend>What were you doing?</legend><div class="chips">
+            <label class="opt"><input type="radio" name="activity" value="" ${r.activity ? '' : 'checked'}><span>Not said</span></label>
+            ${ACTIVITIES.map((a) => html`<label class="opt"><input type="radio" name="activity" value="${a}" ${r.activity === a ? 'checked' : ''}><span>${label(a)}</span></label>`)}</div></fieldset>
           <div class="field"><label class="field-label" for="edit-note-${id}">Pain note</label>
             <textarea id="edit-note-${id}" name="note" maxlength="2000">${r.note ?? ''}</textarea>
             <p class="field-error" data-error-for="note"></p></div>` : ''}
         <div class="row"><button type="submit" class="btn primary small">Save reading</button>
           <button type="button" class="btn small" data-cancel>Cancel</button></div>
       </form>`);
-    /** @type {HTMLElement} */ (li.querySelector('select'))?.focus();
+    const ctl = /** @type {any} */ (li.querySelector('mend-scale, mend-mood'));
+    if (ctl) ctl.value = r.score;
+    /** @type {HTMLElement|null} */ (li.querySelector('input:checked'))?.focus();
   }
 
   /** @param {Event} e */

@@ -1,6 +1,7 @@
 // <mend-export> — reports for a clinician and raw data: choose a period,
-// download PDF, HTML, CSV, JSON or FHIR; create and revoke expiring share
-// links; list and re-download stored reports.
+// download PDF, HTML, CSV, JSON or FHIR; create expiring share links; the
+// stored reports (<mend-saved-reports>) with copy, share, revoke and delete.
+// The period opens on "since birth" (or the first log, if later).
 //
 // Usage:
 //   <mend-export></mend-export>
@@ -12,9 +13,12 @@
 import { html, setHTML } from '../lib/html.js';
 import { addDays, formatDay, isValidDay, toDay } from '../lib/dates.js';
 import { reportURL, FORMAT_EXT } from '../lib/download.js';
+import { shareKey, reportNameKey, cleanReportName, quotaMessage, MAX_REPORT_NAME } from '../lib/shares.js';
+import { firstLogDay } from '../journal.js';
+import { expiry } from './mend-saved-reports.js';
 import { FORMATS, label } from '../lib/labels.js';
 import { errorSummary } from '../lib/errors.js';
-import { pb, download, mendSend, fileURL, todayDay, deliveryDay } from '../api.js';
+import { download, mendSend, todayDay, deliveryDay, currentUser } from '../api.js';
 
 export class MendExport extends HTMLElement {
   /** @type {AbortController|null} */
@@ -22,17 +26,18 @@ export class MendExport extends HTMLElement {
 
   connectedCallback() {
     const to = todayDay();
-    const from = addDays(to, -89);
     const birth = deliveryDay();
+    const sinceBirth = birth && birth <= to;
+    const from = sinceBirth ? birth : addDays(to, -89);
     setHTML(this, html`
       <h1 tabindex="-1">Export</h1>
       <p>Make a report for your physical therapist, midwife or doctor, or take your data elsewhere.</p>
       <form class="card" data-period novalidate>
         <h2>Period</h2>
         <div class="chips" role="group" aria-label="Quick periods">
-          <button type="button" class="btn small" data-days="30">Last 30 days</button>
-          <button type="button" class="btn small" data-days="90">Last 90 days</button>
-          ${birth && birth <= to ? html`<button type="button" class="btn small" data-since="${birth}">Since birth</button>` : ''}
+          ${sinceBirth ? html`<button type="button" class="btn small" data-since="${birth}" aria-pressed="true">Since birth</button>` : ''}
+          <button type="button" class="btn small" data-days="30" aria-pressed="false">Last 30 days</button>
+          <button type="button" class="btn small" data-days="90" aria-pressed="${sinceBirth ? 'false' : 'true'}">Last 90 days</button>
         </div>
         <div class="split">
           <div class="field"><label class="field-label" for="ex-from">From</label>
@@ -40,6 +45,9 @@ export class MendExport extends HTMLElement {
           <div class="field"><label class="field-label" for="ex-to">To</label>
             <input id="ex-to" name="to" type="date" value="${to}" max="${to}" aria-describedby="ex-to-err"><p class="field-error" id="ex-to-err" data-error-for="to"></p></div>
         </div>
+        <div class="field"><label class="field-label" for="ex-name">Name on the report (optional)</label>
+          <input id="ex-name" name="name" type="text" maxlength="${MAX_REPORT_NAME}" autocomplete="name" aria-describedby="ex-name-hint">
+          <p class="hint" id="ex-name-hint">Printed on the report: your name or an identifier your clinician knows you by. Mend remembers it on this phone only.</p></div>
         <label class="opt"><input type="checkbox" name="notes" checked><span>Include my notes</span></label>
         <p class="hint">Without notes, the report keeps scores, sleep and warning signs but leaves out everything you wrote.</p>
       </form>
@@ -77,32 +85,54 @@ export class MendExport extends HTMLElement {
 
       <section class="card" aria-labelledby="stored-h">
         <h2 id="stored-h">Saved reports</h2>
-        <div data-reports><p class="hint">Loading…</p></div>
+        <mend-saved-reports></mend-saved-reports>
       </section>`);
 
     const period = /** @type {HTMLFormElement} */ (this.querySelector('[data-period]'));
-    const setPeriod = (/** @type {string} */ f, /** @type {string} */ t) => {
+    const setPeriod = (/** @type {string} */ f, /** @type {string} */ t, /** @type {Element|null} */ pressed) => {
       /** @type {HTMLInputElement} */ (period.elements.namedItem('from')).value = f;
       /** @type {HTMLInputElement} */ (period.elements.namedItem('to')).value = t;
+      for (const b of period.querySelectorAll('[aria-pressed]')) b.setAttribute('aria-pressed', String(b === pressed));
     };
     for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (this.querySelectorAll('[data-days]'))) {
-      b.addEventListener('click', () => setPeriod(addDays(todayDay(), -(Number(b.dataset.days) - 1)), todayDay()));
+      b.addEventListener('click', () => setPeriod(addDays(todayDay(), -(Number(b.dataset.days) - 1)), todayDay(), b));
     }
-    this.querySelector('[data-since]')?.addEventListener('click', (e) => setPeriod(/** @type {HTMLElement} */ (e.currentTarget).dataset.since ?? from, todayDay()));
+    const since = this.querySelector('[data-since]');
+    since?.addEventListener('click', () => setPeriod(/** @type {HTMLElement} */ (since).dataset.since ?? from, todayDay(), since));
+    // Typed dates are no quick period.
+    for (const n of ['from', 'to']) period.elements.namedItem(n)?.addEventListener('change', () => {
+      for (const b of period.querySelectorAll('[aria-pressed]')) b.setAttribute('aria-pressed', 'false');
+    });
+    // "Since birth" starts at the first log when that is later.
+    if (since) {
+      void firstLogDay().then((first) => {
+        if (!first || first <= birth || since.getAttribute('aria-pressed') !== 'true') return;
+        /** @type {HTMLElement} */ (since).dataset.since = first;
+        setPeriod(first, todayDay(), since);
+      }).catch(() => { /* keep the birth date */ });
+    }
+    const nameInput = /** @type {HTMLInputElement} */ (period.elements.namedItem('name'));
+    try {
+      nameInput.value = localStorage.getItem(reportNameKey(currentUser()?.id ?? '')) ?? '';
+    } catch { /* storage blocked */ }
+    nameInput.addEventListener('change', () => {
+      try {
+        localStorage.setItem(reportNameKey(currentUser()?.id ?? ''), cleanReportName(nameInput.value));
+      } catch { /* storage full or blocked */ }
+    });
     for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (this.querySelectorAll('[data-format]'))) {
       b.addEventListener('click', () => void this.#download(b.dataset.format ?? 'pdf', b));
     }
     this.querySelector('[data-cancel]')?.addEventListener('click', () => this.#pending?.abort());
     this.querySelector('[data-share]')?.addEventListener('submit', (e) => { e.preventDefault(); void this.#share(); });
-    this.addEventListener('click', (e) => this.#onListClick(e));
-    void this.#loadReports();
+    this.querySelector('[data-share-result]')?.addEventListener('click', (e) => void this.#onResultClick(e));
   }
 
   disconnectedCallback() {
     this.#pending?.abort();
   }
 
-  /** @returns {{from: string, to: string, notes: boolean}|null} */
+  /** @returns {{from: string, to: string, notes: boolean, name: string}|null} */
   #period() {
     const period = /** @type {HTMLFormElement} */ (this.querySelector('[data-period]'));
     const fd = new FormData(period);
@@ -120,7 +150,7 @@ export class MendExport extends HTMLElement {
       /** @type {HTMLElement|null} */ (period.querySelector(`[name="${Object.keys(errs)[0]}"]`))?.focus();
       return null;
     }
-    return { from, to, notes: fd.get('notes') !== null };
+    return { from, to, notes: fd.get('notes') !== null, name: cleanReportName(fd.get('name')) };
   }
 
   /** @param {string} format @param {HTMLButtonElement} button */
@@ -160,71 +190,39 @@ export class MendExport extends HTMLElement {
     const fd = new FormData(form);
     const status = /** @type {HTMLElement} */ (this.querySelector('[data-share-status]'));
     const result = /** @type {HTMLElement} */ (this.querySelector('[data-share-result]'));
+    const saved = /** @type {import('./mend-saved-reports.js').MendSavedReports} */ (this.querySelector('mend-saved-reports'));
     status.className = 'status notice';
     status.textContent = 'Creating the report and its link…';
     try {
       const r = await mendSend('POST', '/api/mend/reports', {
         from: p.from, to: p.to, format: String(fd.get('format') ?? 'pdf'), notes: p.notes, share_days: Number(fd.get('share_days') ?? 7),
+        ...(p.name ? { name: p.name } : {}),
       });
       const url = r?.share_url ? new URL(String(r.share_url), location.origin).href : '';
+      // The server keeps only the token's hash: this phone keeps the link.
+      try {
+        if (url) localStorage.setItem(shareKey(currentUser()?.id ?? '', String(r.id)), url);
+      } catch { /* storage full or blocked: the link is still shown below */ }
       setHTML(result, url ? html`<p>Link, valid until ${expiry(r.share_expires)}:</p><p class="share-url" data-url>${url}</p>
         <div class="row"><button type="button" class="btn small" data-copy>Copy link</button>
-        <button type="button" class="btn small danger" data-revoke="${r.id}">Revoke link</button></div>` : html`<p>The report was saved without a link.</p>`);
+        ${typeof navigator.share === 'function' ? html`<button type="button" class="btn small" data-web-share>Share</button>` : ''}</div>` : html`<p>The report was saved without a link.</p>`);
       status.className = 'status notice ok';
       status.textContent = 'Share link created.';
-      void this.#loadReports();
+      void saved.reload();
     } catch (err) {
+      const quota = quotaMessage(err);
       status.className = 'status notice error';
-      status.textContent = `Could not create the link. ${errorSummary(err, { share_days: 'Link works for', from: 'From', to: 'To' })}`;
-    }
-  }
-
-  async #loadReports() {
-    const box = /** @type {HTMLElement} */ (this.querySelector('[data-reports]'));
-    try {
-      const list = await pb.collection('reports').getList(1, 50, { sort: '-created', skipTotal: true });
-      if (!list.items.length) {
-        setHTML(box, html`<p class="hint">No saved reports yet. Creating a share link saves one.</p>`);
-        return;
-      }
-      const now = new Date().toISOString().replace('T', ' ');
-      setHTML(box, html`<table class="list"><thead><tr><th scope="col">Period</th><th scope="col">Format</th><th scope="col">Link</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
-        ${list.items.map((/** @type {any} */ r) => {
-          const live = r.share_expires && String(r.share_expires) > now;
-          return html`<tr>
-            <td>${toDay(r.from_day) ? formatDay(toDay(r.from_day)) : ''} – ${toDay(r.to_day) ? formatDay(toDay(r.to_day), { year: true }) : ''}</td>
-            <td>${label(String(r.format ?? ''))}</td>
-            <td>${live ? `until ${expiry(r.share_expires)}` : 'none'}</td>
-            <td><div class="row">${r.file ? html`<button type="button" class="btn small" data-get="${r.id}">Download</button>` : ''}
-              ${live ? html`<button type="button" class="btn small danger" data-revoke="${r.id}">Revoke link</button>` : ''}</div></td></tr>`;
-        })}</tbody></table>`);
-      this.reports = list.items;
-    } catch (err) {
-      setHTML(box, html`<p class="notice error">Saved reports could not be loaded. ${errorSummary(err)}</p>`);
+      status.textContent = quota || `Could not create the link. ${errorSummary(err, { share_days: 'Link works for', from: 'From', to: 'To', name: 'Name on the report' })}`;
+      if (quota) saved.showQuota(quota);
     }
   }
 
   /** @param {Event} e */
-  async #onListClick(e) {
+  async #onResultClick(e) {
     const t = /** @type {HTMLElement} */ (e.target);
+    const url = this.querySelector('[data-url]')?.textContent ?? '';
     const status = /** @type {HTMLElement} */ (this.querySelector('[data-share-status]'));
-    const revoke = /** @type {HTMLElement|null} */ (t.closest('[data-revoke]'));
-    if (revoke) {
-      try {
-        await mendSend('DELETE', `/api/mend/reports/${encodeURIComponent(revoke.dataset.revoke ?? '')}/share`);
-        status.className = 'status notice ok';
-        status.textContent = 'Link revoked. It no longer works.';
-        const res = /** @type {HTMLElement} */ (this.querySelector('[data-share-result]'));
-        if (res.querySelector(`[data-revoke="${CSS.escape(revoke.dataset.revoke ?? '')}"]`)) res.textContent = '';
-        void this.#loadReports();
-      } catch (err) {
-        status.className = 'status notice error';
-        status.textContent = `Could not revoke the link. ${errorSummary(err)}`;
-      }
-      return;
-    }
     if (t.closest('[data-copy]')) {
-      const url = this.querySelector('[data-url]')?.textContent ?? '';
       try {
         await navigator.clipboard.writeText(url);
         status.className = 'status notice ok';
@@ -233,29 +231,12 @@ export class MendExport extends HTMLElement {
         status.className = 'status notice';
         status.textContent = 'Copying is not allowed here: select the link and copy it by hand.';
       }
-      return;
-    }
-    const get = /** @type {HTMLElement|null} */ (t.closest('[data-get]'));
-    if (get) {
-      const r = (this.reports ?? []).find((/** @type {any} */ x) => x.id === get.dataset.get);
-      if (!r) return;
+    } else if (t.closest('[data-web-share]')) {
       try {
-        const url = await fileURL(r, r.file, { protected: true });
-        const ext = FORMAT_EXT[/** @type {keyof typeof FORMAT_EXT} */ (r.format)] ?? 'bin';
-        await download(url, `mend-${toDay(r.from_day)}-to-${toDay(r.to_day)}.${ext}`);
-      } catch (err) {
-        status.className = 'status notice error';
-        status.textContent = `Could not download the report. ${errorSummary(err)}`;
-      }
+        await navigator.share({ title: 'Mend report', text: 'My pain and recovery report from Mend', url });
+      } catch { /* dismissed: nothing to do */ }
     }
   }
-}
-
-/** @param {unknown} v */
-function expiry(v) {
-  if (typeof v !== 'string' || !v) return '';
-  const t = new Date(v.replace(' ', 'T'));
-  return Number.isNaN(t.getTime()) ? '' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(t);
 }
 
 customElements.define('mend-export', MendExport);

@@ -4,15 +4,17 @@
 //
 // Usage:
 //   <mend-insights days="90"></mend-insights>   (30, 90, 180 or 365 days ending today)
+//   <mend-insights days="birth"></mend-insights> (the default: since birth, or the first log if later)
 //
 // Data: GET /api/mend/insights and GET /api/mend/charts/{name}. The
 // pain-trend tooltip formatter is defined here and escapes every user
 // string with echarts.format.encodeHTML.
 
 import { html, setHTML } from '../lib/html.js';
-import { addDays, formatDay, toDay } from '../lib/dates.js';
+import { addDays, formatDay, toDay, readableDays } from '../lib/dates.js';
 import { errorSummary } from '../lib/errors.js';
-import { mendGet, todayDay } from '../api.js';
+import { mendGet, todayDay, deliveryDay } from '../api.js';
+import { firstLogDay } from '../journal.js';
 import './mend-chart.js';
 
 /** Logged days needed before a baseline, and paired days before associations (DESIGN.md). */
@@ -32,17 +34,34 @@ const KIND_WORDS = /** @type {Record<string,string>} */ ({ sleep: 'Sleep note', 
 
 export class MendInsights extends HTMLElement {
   connectedCallback() {
-    const days = [30, 90, 180, 365].includes(Number(this.getAttribute('days'))) ? Number(this.getAttribute('days')) : 90;
     const to = todayDay();
-    const from = addDays(to, -(days - 1));
+    const birth = deliveryDay();
+    const hasBirth = Boolean(birth && birth <= to);
+    const attr = this.getAttribute('days') ?? 'birth';
+    const days = [30, 90, 180, 365].includes(Number(attr)) ? Number(attr) : hasBirth ? 0 : 90;
+    const from = days ? addDays(to, -(days - 1)) : birth;
+    /** @type {[string, string][]} */
+    const periods = [...(hasBirth ? [/** @type {[string, string]} */ (['birth', 'Since birth'])] : []),
+      ...[30, 90, 180, 365].map((d) => /** @type {[string, string]} */ ([String(d), d === 365 ? '1 year' : `${d} days`]))];
+    const current = days ? String(days) : 'birth';
     setHTML(this, html`
       <h1 tabindex="-1">Insights</h1>
       <div class="tabs" role="group" aria-label="Period">
-        ${[30, 90, 180, 365].map((d) => html`<a class="btn small ${d === days ? 'primary' : ''}" href="#/insights/${d}" ${d === days ? html`aria-current="true"` : ''}>${d === 365 ? '1 year' : `${d} days`}</a>`)}
+        ${periods.map(([k, l]) => html`<a class="btn small ${k === current ? 'primary' : ''}" href="#/insights/${k}" ${k === current ? html`aria-current="true"` : ''}>${l}</a>`)}
       </div>
-      <p class="hint">${formatDay(from, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.</p>
+      <p class="hint" data-period-words>${formatDay(from, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.</p>
       <div data-body aria-busy="true"><p class="hint">Loading your insights…</p></div>`);
-    void this.#load(from, to);
+    if (days) {
+      void this.#load(from, to);
+      return;
+    }
+    // Since birth, or from the first log when that is later.
+    void firstLogDay().catch(() => '').then((first) => {
+      const start = first && first > birth ? first : birth;
+      const words = /** @type {HTMLElement} */ (this.querySelector('[data-period-words]'));
+      words.textContent = `${formatDay(start, { year: true })} to ${formatDay(to, { year: true })}. These are patterns in your own logs, not causes or a diagnosis.`;
+      return this.#load(start, to);
+    });
   }
 
   /** @param {string} from @param {string} to */
@@ -70,7 +89,7 @@ export class MendInsights extends HTMLElement {
     setHTML(body, html`
       ${guidance.length ? html`<section aria-labelledby="g-h"><h2 id="g-h">Please read</h2>
         ${guidance.map((/** @type {any} */ g) => html`<div class="guidance ${['urgent', 'prompt'].includes(g?.level) ? g.level : 'info'}">
-          ${g?.message ?? ''}
+          ${readableDays(g?.message, todayDay())}
           ${g?.article ? html` <a href="#/library/article/${encodeURIComponent(String(g.article))}">Read more</a>` : ''}</div>`)}
       </section>` : ''}
 
@@ -86,7 +105,7 @@ export class MendInsights extends HTMLElement {
         </div>
         ${logged < BASELINE_DAYS
           ? html`<p class="notice">Log ${BASELINE_DAYS - logged} more day${BASELINE_DAYS - logged === 1 ? '' : 's'} to see your usual pain level (a baseline needs ${BASELINE_DAYS} logged days) and spot flare-ups.</p>`
-          : baseline !== null && doc?.baseline?.method ? html`<p class="hint">Usual pain: ${doc.baseline.method}.</p>` : ''}
+          : baseline !== null && doc?.baseline?.method ? html`<p class="hint">Your usual pain is the middle value of your highest daily pain on the logged days before (${doc.baseline.method}). A flare-up is a stretch of days well above it.</p>` : ''}
       </section>
 
       ${logged === 0
@@ -103,7 +122,7 @@ export class MendInsights extends HTMLElement {
       <section class="card" aria-labelledby="a-h"><h2 id="a-h">Patterns</h2>
         <p><a class="btn small" href="#/library/article/how-mend-finds-patterns">How Mend finds patterns in your log</a></p>
         ${associations.length ? html`<ul class="assoc">${associations.map((/** @type {any} */ a) => html`<li>
-            ${a?.significant ? html`<span class="badge">Clear pattern</span> ` : ''}${a?.sentence ?? ''}
+            ${a?.significant ? html`<span class="badge">Clear pattern</span> ` : ''}${readableDays(a?.sentence, todayDay())}
             <span class="muted">(${Number(a?.n) || 0} days compared${Number.isFinite(a?.n_exposed) ? `, ${a.n_exposed} with ${a?.exposed ?? 'the factor'}` : ''})</span></li>`)}</ul>
             <p class="hint">Patterns show what tends to go together in your logs. They do not show what causes what.</p>`
           : html`<p class="hint">${paired < ASSOCIATION_DAYS

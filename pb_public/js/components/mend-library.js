@@ -28,6 +28,8 @@ export class MendLibrary extends HTMLElement {
         ? html`Showing what suits ${weeks} week${weeks === 1 ? '' : 's'} after birth. <a href="#/library/all">Show everything</a>`
         : user && !all ? html`Add your baby's birth date in <a href="#/settings">Settings</a> to see what suits your stage.`
         : all && user ? html`Showing everything. <a href="#/library">Show what suits my stage</a>` : ''}</p>
+      ${user ? '' : html`<div class="notice guest-cta"><p>Mend is a private journal for pain, mood and sleep after birth. With an account, the library puts first what suits your stage and your own flare-ups.</p>
+        <p class="row"><a class="btn small primary" href="#/signup">Create an account</a><a class="btn small" href="#/signin">Sign in</a></p></div>`}
       <p class="guidance prompt">Stop any exercise that hurts and ask a physical therapist. <a href="#/safety">When to seek care</a></p>
       <div data-body aria-busy="true"><p class="hint">Loading…</p></div>`);
     void this.#load(weeks, user?.delivery_type ?? '', !!user);
@@ -49,9 +51,10 @@ export class MendLibrary extends HTMLElement {
       body.removeAttribute('aria-busy');
       setHTML(body, html`
         <h2>Articles</h2>
+        ${ordered.some(([, hit]) => hit) ? html`<p class="hint" data-for-you>Marked “For you”: your flare-ups followed ${why}, and these are about that.</p>` : ''}
         ${ordered.length ? html`<ul class="cards">${ordered.map(([a, hit]) => html`<li><a href="#/library/article/${encodeURIComponent(a.slug ?? '')}">
             <h3>${a.title ?? ''}</h3>
-            ${hit ? html`<span class="badge">For you: your flare-ups followed ${why}</span>` : ''}
+            ${hit ? html`<span class="badge">For you</span>` : ''}
             <p>${a.summary ?? ''}</p></a></li>`)}</ul>`
           : html`<p class="hint">No articles for this stage yet.</p>`}
         <h2>Exercises</h2>

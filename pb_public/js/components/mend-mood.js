@@ -32,7 +32,7 @@ export class MendMood extends HTMLElement {
         <div class="faces">
           ${MOODS.map((m, i) => html`<label class="opt face-opt"><input type="radio" name="${name}" value="${m.value}" aria-label="${m.value}, ${m.word.toLowerCase()}"><span>${face(i)}${m.word}</span></label>`)}
         </div>
-        <div class="row"><button type="button" class="link-btn" data-clear aria-label="Clear mood" hidden>Clear</button></div>
+        <div class="row scale-tools"><button type="button" class="link-btn" data-clear aria-label="Clear mood" hidden>Clear</button></div>
         <p class="field-error" data-error-for="${name}"></p>
       </fieldset>`);
     this.addEventListener('change', () => this.#sync());

@@ -32,17 +32,20 @@ export class MendScale extends HTMLElement {
       const word = bands ? painBand(v) : '';
       return html`<label class="opt num-opt ${bands ? `band-${painBandKey(v)}` : ''}"><input type="radio" name="${name}" value="${v}" aria-label="${word ? `${v}, ${word}` : String(v)}" aria-describedby="${id}-err"><span>${v}</span></label>`;
     };
-    const body = bands
+    // compact: one grid coloured by band (the readout names the band), so the
+    // quick log fits the first screen of a phone.
+    const body = bands && !this.hasAttribute('compact')
       ? html`<div class="scale-rows">${[[0, 0], [1, 3], [4, 6], [7, 10]].map(([a, b]) => html`
           <div class="scale-row"><span class="band-word" aria-hidden="true">${painBand(a)}</span>
             <div class="band-buttons">${values.filter((v) => v >= a && v <= b).map(opt)}</div></div>`)}</div>`
       : html`<div class="scale-grid ${max - min === 4 ? 'five' : ''}">${values.map(opt)}</div>`;
+    const hintClass = this.hasAttribute('compact') ? 'hint visually-hidden' : 'hint';
     setHTML(this, html`
       <fieldset role="radiogroup" aria-labelledby="${id}-legend" ${hint ? html`aria-describedby="${id}-hint"` : ''}>
         <legend id="${id}-legend">${label}</legend>
-        ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+        ${hint ? html`<p class="${hintClass}" id="${id}-hint">${hint}</p>` : ''}
         ${body}
-        <div class="row">
+        <div class="row scale-tools">
           <p class="scale-readout" aria-hidden="true"></p>
           ${this.hasAttribute('clearable') ? html`<button type="button" class="link-btn" data-clear aria-label="Clear ${label.toLowerCase()}" hidden>Clear</button>` : ''}
         </div>

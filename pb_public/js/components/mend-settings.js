@@ -13,8 +13,17 @@ import { currentUser, updateProfile, signOut, deleteAccount, download, todayDay 
 import { pendingCount, hasDrafts, forgetDrafts, forgetLocalData } from '../journal.js';
 import { getTheme, setTheme } from '../theme-switch.js';
 import './mend-profile-fields.js';
+import './mend-revoke-all.js';
 
 export class MendSettings extends HTMLElement {
+  #syncTheme = () => {
+    for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (this.querySelectorAll('[name=theme]'))) r.checked = r.value === getTheme();
+  };
+
+  disconnectedCallback() {
+    document.removeEventListener('mend-theme', this.#syncTheme);
+  }
+
   connectedCallback() {
     const user = currentUser();
     const theme = getTheme();
@@ -45,6 +54,12 @@ export class MendSettings extends HTMLElement {
         <button type="button" class="btn" data-export-all>Download all my data</button>
         <p class="status notice" role="status" data-export-status></p>
         <p>For a report to give a clinician, use <a href="#/export">Export</a>.</p>
+      </section>
+
+      <section class="card" aria-labelledby="links-h">
+        <h2 id="links-h">Share links</h2>
+        <p>Links you made on Export keep working after a password change, until they expire. Revoking stops every one of them at once.</p>
+        <mend-revoke-all></mend-revoke-all>
       </section>
 
       <section class="card">
@@ -92,6 +107,8 @@ export class MendSettings extends HTMLElement {
     for (const r of /** @type {NodeListOf<HTMLInputElement>} */ (this.querySelectorAll('[name=theme]'))) {
       r.addEventListener('change', () => setTheme(/** @type {any} */ (r.value)));
     }
+    // The header's theme button and this choice stay in step.
+    document.addEventListener('mend-theme', this.#syncTheme);
 
     const eStatus = /** @type {HTMLElement} */ (this.querySelector('[data-export-status]'));
     this.querySelector('[data-export-all]')?.addEventListener('click', async () => {

@@ -1,6 +1,9 @@
-// <mend-today> — the daily log, Mend's home screen. Pain in one tap, then
-// everything else optional: where it hurts, what you were doing, mood,
-// stress, last night's sleep, exercises, relief, warning signs and a note.
+// <mend-today> — the daily log, Mend's home screen. The quick log fits the
+// first screen of a phone: pain (and where), mood, stress, last night's
+// sleep, then Save. Everything else (activity, sleep details, exercises,
+// relief, warning signs, notes) is one tap away in sections that remember
+// being opened. Once the day has readings they sit at the top, with Edit
+// and Delete, and another reading is a deliberate "Add another reading".
 //
 // Usage:
 //   <mend-today></mend-today>                 logs the default day (before 4 a.m.: yesterday)
@@ -16,10 +19,13 @@ import { parseLogForm } from '../lib/form.js';
 import { formatDay, isValidDay, toDay } from '../lib/dates.js';
 import { errorSummary, isNetworkError } from '../lib/errors.js';
 import { LOG_LISTS, SCORE_FIELDS, stepValue, entryPairs, lastLogPairs, logProblems, saveOps, saveFailure } from '../lib/today.js';
-import { logFormHTML, saveBarHTML, exercisesHTML, readingsHTML, flagAlertHTML } from '../lib/today-view.js';
+import { logFormHTML, saveBarHTML, exercisesHTML, flagAlertHTML } from '../lib/today-view.js';
 import { defaultLogDay, todayDay, userTimeZone, currentUser } from '../api.js';
 import { loadDay, loadLatestBefore, save, newRecordID, listExercises, ENTRY_FIELDS } from '../journal.js';
 import { fillForm, formPairs } from '../form-state.js';
+import { syncSleep, clearSleep } from '../today-sleep.js';
+import { renderLogged, onDeleteClick } from '../today-logged.js';
+import { rememberOpen, openAround } from '../disclosure.js';
 import './mend-scale.js';
 import './mend-mood.js';
 import './mend-red-flags.js';
@@ -29,6 +35,8 @@ export class MendToday extends HTMLElement {
   #data = null;
   #loaded = false;
   #saving = false;
+  /** The fields are open although the day has readings ("Add another reading"). */
+  #adding = false;
   /** Names the user changed since the day was opened; loading never overwrites them. */
   #touched = new Set();
   /** Client ids for this form's readings: a retry of the same save cannot double them. */
@@ -90,6 +98,13 @@ export class MendToday extends HTMLElement {
       location.hash = `#/today/${v}`;
     });
     this.querySelector('[data-same]')?.addEventListener('click', () => void this.#sameAsYesterday());
+    rememberOpen(form);
+    this.querySelector('[data-add-more]')?.addEventListener('click', () => this.#addMore());
+    this.querySelector('[data-readings]')?.addEventListener('click', (e) => this.#onReadingsClick(e));
+    this.querySelector('[data-clear-sleep]')?.addEventListener('click', () => {
+      for (const n of clearSleep(this.#form)) this.#touched.add(n);
+      this.#saveDraft();
+    });
     for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (this.querySelectorAll('[data-step]'))) {
       b.addEventListener('click', () => this.#step(b.dataset.step ?? '', Number(b.dataset.dir)));
     }
@@ -99,6 +114,8 @@ export class MendToday extends HTMLElement {
   #onInput(e) {
     const t = /** @type {HTMLInputElement} */ (e.target);
     if (!t?.name || t.name === 'day' || !e.isTrusted) return;
+    if (t.name === 'sleep_hours') this.#syncSleep('chip');
+    if (t.name === 'sleep_exact') this.#syncSleep('exact');
     this.#touched.add(t.name);
     this.#setFieldError(t.name, '');
     this.#status('', '');
@@ -108,7 +125,11 @@ export class MendToday extends HTMLElement {
   /** @param {string} name @param {number} dir */
   #step(name, dir) {
     const input = /** @type {HTMLInputElement} */ (this.#form.elements.namedItem(name));
-    input.value = String(stepValue(name, input.value, dir));
+    // Exact hours start from the range chip already chosen, if any.
+    const chip = /** @type {HTMLInputElement|null} */ (this.#form.querySelector('input[name=sleep_hours]:checked'));
+    const from = name === 'sleep_exact' && input.value === '' && chip ? chip.value : input.value;
+    input.value = String(stepValue(name, from, dir));
+    if (name === 'sleep_exact') this.#syncSleep('exact');
     this.#touched.add(name);
     this.#setFieldError(name, '');
     this.#saveDraft();
@@ -127,6 +148,8 @@ export class MendToday extends HTMLElement {
       const touched = /** @type {string[]} */ (d.touched ?? []);
       fillForm(this.#form, d.pairs.filter((/** @type {[string,string]} */ [k]) => touched.includes(k)), { clear: touched });
       for (const k of touched) this.#touched.add(k);
+      if (touched.length) this.#adding = true;
+      this.#syncSleep('');
       if (touched.length) this.#status('Your unsaved log for this day is back. Tap Save when ready.', '');
     } catch { /* a broken draft is ignored */ }
   }
@@ -138,7 +161,10 @@ export class MendToday extends HTMLElement {
       this.#loaded = true;
       note.hidden = true;
       const e = this.#data.entry;
-      if (e) fillForm(this.#form, entryPairs(e), { skip: this.#touched, clear: [...ENTRY_FIELDS] });
+      if (e) fillForm(this.#form, entryPairs(e), { skip: this.#touched, clear: [...ENTRY_FIELDS, 'sleep_exact'] });
+      this.#syncSleep('');
+      // A warning sign already logged stays in sight, with its guidance.
+      if (e?.red_flags?.length) openAround(this.querySelector('mend-red-flags'));
       this.#renderReadings();
     } catch (err) {
       this.#loaded = false;
@@ -165,9 +191,24 @@ export class MendToday extends HTMLElement {
   }
 
   #renderReadings() {
-    const box = this.querySelector('[data-readings]');
-    if (!box || !this.#data) return;
-    setHTML(box, readingsHTML(this.#data, this.day, userTimeZone()));
+    if (this.#data) renderLogged(this, this.#data, this.#adding, this.#actions);
+  }
+
+  #addMore() {
+    this.#adding = true;
+    this.#renderReadings();
+    this.#status('', '');
+    /** @type {HTMLElement|null} */ (this.querySelector('mend-scale[name=pain] input'))?.focus();
+  }
+
+  /** @param {Event} e */
+  #onReadingsClick(e) {
+    onDeleteClick(e, () => void this.#load(), (t, k) => this.#status(t, k));
+  }
+
+  /** @param {''|'chip'|'exact'} from what changed (see today-sleep.js) */
+  #syncSleep(from) {
+    for (const n of syncSleep(this.#form, from)) this.#touched.add(n);
   }
 
   /** @param {string[]} flags */
@@ -198,6 +239,7 @@ export class MendToday extends HTMLElement {
   #setFieldError(name, message) {
     for (const p of this.querySelectorAll(`[data-error-for="${CSS.escape(name)}"]`)) p.textContent = message;
     for (const c of this.#form.querySelectorAll(`[name="${CSS.escape(name)}"]`)) {
+      if (message) openAround(c);
       if (message) c.setAttribute('aria-invalid', 'true');
       else c.removeAttribute('aria-invalid');
     }
@@ -254,6 +296,7 @@ export class MendToday extends HTMLElement {
       this.#touched.clear();
       this.#ids = { pain: newRecordID(), mood: newRecordID(), stress: newRecordID() };
       fillForm(this.#form, [['activity', '']], { clear: SCORE_FIELDS });
+      this.#adding = false;
       if (result === 'saved') {
         this.#status('Saved', 'ok');
         await this.#load();

@@ -219,3 +219,20 @@ export function formatTime(at, tz, locale = undefined) {
     return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit' }).format(t);
   }
 }
+
+/**
+ * A sentence with its YYYY-MM-DD days written as dates a person reads
+ * ("on 25 November"; the year only when it is not this year's). Server
+ * sentences (insights, guidance) carry days in ISO form.
+ * @param {unknown} text
+ * @param {string} today the calendar day, for the year rule
+ * @param {string|undefined} [locale]
+ */
+export function readableDays(text, today, locale = undefined) {
+  if (typeof text !== 'string') return '';
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => {
+    if (!isValidDay(m)) return m;
+    const f = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', ...(m.slice(0, 4) !== today.slice(0, 4) ? { year: 'numeric' } : {}) });
+    return f.format(new Date(toUTC(m)));
+  });
+}

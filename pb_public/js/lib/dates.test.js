@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   isValidDay, toDay, addDays, diffDays, daysBetween, calendarDay, logicalDay, weeksPostpartum,
-  monthGrid, addMonths, zonedParts,
+  monthGrid, addMonths, zonedParts, readableDays,
 } from './dates.js';
 
 test('isValidDay accepts only strict real days', () => {
@@ -125,4 +125,11 @@ test('formatTime reads PocketBase datetimes in the user zone', async () => {
   assert.equal(formatTime('', 'UTC'), '');
   assert.equal(formatTime('garbage', 'UTC'), '');
   assert.equal(formatTime('2026-01-10 14:05:00.000Z', 'Bad/Zone', 'en-GB'), '14:05');
+});
+
+test('readableDays writes ISO days in sentences as dates', () => {
+  assert.equal(readableDays('Flare-up on 2026-11-25, after 2026-11-24.', '2026-12-03', 'en-GB'), 'Flare-up on 25 November, after 24 November.');
+  assert.equal(readableDays('Since 2025-12-30.', '2026-12-03', 'en-GB'), 'Since 30 December 2025.');
+  assert.equal(readableDays('Not a day: 2026-13-45, id 12026-11-250.', '2026-12-03', 'en-GB'), 'Not a day: 2026-13-45, id 12026-11-250.');
+  assert.equal(readableDays(null, '2026-12-03'), '');
 });

@@ -33,10 +33,12 @@ export const FORMAT_EXT = /** @type {const} */ ({
 });
 
 /**
- * The report URL for a period and format.
- * @param {{from: string, to: string, format: string, notes: boolean}} o
+ * The report URL for a period and format; name (the "Name on the report")
+ * is sent only when given.
+ * @param {{from: string, to: string, format: string, notes: boolean, name?: string}} o
  */
 export function reportURL(o) {
   const q = new URLSearchParams({ from: o.from, to: o.to, format: o.format, notes: o.notes ? '1' : '0' });
+  if (o.name) q.set('name', o.name);
   return `/api/mend/report?${q}`;
 }

@@ -10,7 +10,7 @@
  * @property {string} painNote
  * @property {number|null} mood        1–5
  * @property {number|null} stress      0–10
- * @property {number} sleep_hours       0 = not logged, else quarter hours
+ * @property {number|null} sleep_hours  null = not logged, 0 = no sleep, else quarter hours
  * @property {number} sleep_quality     0 = not logged, else 1–5
  * @property {number} night_wakings
  * @property {string} notes
@@ -131,11 +131,13 @@ export function parseLogForm(pairs, lists) {
   const stress = num('stress', 0, 10);
   const sleepQuality = num('sleep_quality', 1, 5);
   const wakings = num('night_wakings', 0, 30);
-  const hours = parseHours(one('sleep_hours'));
-  if (hours.error) errors.sleep_hours = hours.error;
-  let sleepHours = hours.value ?? 0;
-  // 0 h means "not logged" in the data model; a sleepless night is a quarter hour.
-  if (hours.value === 0) sleepHours = 0.25;
+  // Typed hours (sleep_exact, under "Sleep details") win over the range chip
+  // (sleep_hours); neither given is null, "not logged", and 0 is a night
+  // without sleep (brief contract 1).
+  const exact = one('sleep_exact').trim();
+  const hours = parseHours(exact || one('sleep_hours'));
+  if (hours.error) errors[exact ? 'sleep_exact' : 'sleep_hours'] = hours.error;
+  const sleepHours = hours.value;
 
   const activity = one('activity');
   if (activity && !lists.activities.includes(activity)) errors.activity = 'Choose one of the listed activities.';
@@ -165,7 +167,7 @@ export function parseLogForm(pairs, lists) {
  * @param {ParsedLog} p
  */
 export function hasEntryData(p) {
-  return p.sleep_hours > 0 || p.sleep_quality > 0 || p.night_wakings > 0 || !!p.notes ||
+  return p.sleep_hours !== null || p.sleep_quality > 0 || p.night_wakings > 0 || !!p.notes ||
     !!p.sleep_notes || !!p.stress_notes || p.exercises.length > 0 || p.relief.length > 0 ||
     p.red_flags.length > 0;
 }

@@ -65,11 +65,16 @@ test('parseLogForm reports bad input per field and never throws', () => {
   assert.equal(p.activity, '');
 });
 
-test('an empty form has no entry data; zero hours of sleep is kept as a quarter hour', () => {
+test('an empty form has no entry data and no sleep; zero hours is a night without sleep', () => {
   const empty = parseLogForm([], lists);
   assert.equal(empty.pain, null);
   assert.equal(hasEntryData(empty), false);
-  assert.equal(parseLogForm(collectPairs({ sleep_hours: '0' }), lists).sleep_hours, 0.25);
+  assert.equal(parseLogForm(collectPairs({ sleep_hours: '0' }), lists).sleep_hours, 0);
+  assert.equal(parseLogForm(collectPairs({}), lists).sleep_hours, null);
+  assert.equal(hasEntryData(parseLogForm(collectPairs({ sleep_hours: '0' }), lists)), true);
+  // Typed hours win over the chip; a bad typed value is an error on its own field.
+  assert.equal(parseLogForm(collectPairs({ sleep_hours: '6.5', sleep_exact: '6:15' }), lists).sleep_hours, 6.25);
+  assert.deepEqual(Object.keys(parseLogForm(collectPairs({ sleep_hours: '6.5', sleep_exact: 'lots' }), lists).errors), ['sleep_exact']);
   assert.equal(parseLogForm(collectPairs({ pain: '0' }), lists).pain, 0);
 });
 

@@ -21,6 +21,12 @@ test('fieldErrors and errorSummary read PocketBase errors', () => {
   assert.match(errorSummary({ status: 401, response: {} }), /sign in/);
 });
 
+test('reportURL sends the name only when given', () => {
+  const o = { from: '2026-11-01', to: '2026-11-30', format: 'pdf', notes: true };
+  assert.equal(reportURL(o), '/api/mend/report?from=2026-11-01&to=2026-11-30&format=pdf&notes=1');
+  assert.equal(new URL(reportURL({ ...o, name: 'Anna & K.' }), 'http://x').searchParams.get('name'), 'Anna & K.');
+});
+
 test('filenameFromDisposition', () => {
   assert.equal(filenameFromDisposition('attachment; filename="mend-report 2026.pdf"', 'x'), 'mend-report 2026.pdf');
   assert.equal(filenameFromDisposition('attachment; filename=report.csv', 'x'), 'report.csv');

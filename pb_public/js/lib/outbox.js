@@ -61,6 +61,8 @@ export function mergeEntry(old, add) {
     const a = add[k];
     const o = old[k];
     if (Array.isArray(a)) out[k] = [...new Set([...(o ?? []), ...a])];
+    // Sleep: null is "not logged" (keep the server's), 0 a night without sleep.
+    else if (k === 'sleep_hours') out[k] = typeof a === 'number' ? a : o;
     else if (typeof a === 'number') out[k] = a > 0 ? a : o;
     else if (typeof a === 'string') out[k] = mergeText(o, a);
   }
@@ -69,7 +71,8 @@ export function mergeEntry(old, add) {
 
 /**
  * localStorage keys that hold this user's own data on this phone: drafts
- * (mend.draft.<id>.<day>) and per-user flags (mend.onboarded.<id>). The
+ * (mend.draft.<id>.<day>), per-user flags (mend.onboarded.<id>), share links
+ * and the report name (see shares.js). The
  * outbox is shared and is cleaned item by item (see queue.removeWhere).
  * @param {string[]} keys
  * @param {string} user
@@ -79,7 +82,9 @@ export function userKeys(keys, user, o = {}) {
   if (!user) return [];
   const drafts = keys.filter((k) => k.startsWith(`mend.draft.${user}.`));
   if (o.draftsOnly) return drafts;
-  return [...drafts, ...keys.filter((k) => k === `mend.onboarded.${user}`)];
+  // Share links (mend.share.<id>.<report>) open a report without sign-in,
+  // and the report name is hers: both leave with the account.
+  return [...drafts, ...keys.filter((k) => k === `mend.onboarded.${user}` || k === `mend.reportname.${user}` || k.startsWith(`mend.share.${user}.`))];
 }
 
 /**
@@ -111,4 +116,30 @@ export function unlock(storage, key, owner) {
     const cur = JSON.parse(storage.getItem(key) || 'null');
     if (cur?.owner === owner) storage.removeItem(key);
   } catch { /* nothing held */ }
+}
+
+/**
+ * How many days the waiting items are for. One Save queues up to four
+ * items (pain, mood, stress, the entry), so counting items told a parent
+ * "4 logs" for one log; a day is what she logged.
+ * @param {{payload?: any}[]} items
+ */
+export function pendingDays(items) {
+  const days = new Set();
+  for (const i of items) {
+    const d = i?.payload?.kind === 'entry' ? i.payload.day : i?.payload?.data?.day;
+    if (typeof d === 'string' && d) days.add(d);
+  }
+  return days.size;
+}
+
+/**
+ * The offline banner's words for n pending days.
+ * @param {number} n
+ * @param {boolean} online
+ */
+export function pendingWords(n, online) {
+  const what = `your log${n === 1 ? '' : 's'} for ${n} day${n === 1 ? '' : 's'}`;
+  if (!online) return n ? `You are offline. Mend keeps ${what} on this phone and sends ${n === 1 ? 'it' : 'them'} when you are back.` : 'You are offline. You can still log; Mend sends it when you are back.';
+  return n ? `Sending ${what}…` : '';
 }

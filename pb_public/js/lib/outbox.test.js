@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createQueue, isPermanentFailure } from './queue.js';
 import { isNetworkError } from './errors.js';
-import { outboxID, isOwnItem, mergeEntry, mergeText, userKeys, tryLock, unlock } from './outbox.js';
+import { outboxID, isOwnItem, mergeEntry, mergeText, userKeys, tryLock, unlock, pendingDays, pendingWords } from './outbox.js';
 import { safeImageSrc } from './safeurl.js';
 import { filenameFromDisposition } from './download.js';
 import { stripTooltipFormatters } from './chart-safe.js';
@@ -70,6 +70,9 @@ test('defect 4: account deletion removes only this user\'s keys and outbox items
     'mend.draft.bob.2026-01-01', 'mend.onboarded.alice', 'mend.onboarded.bob', 'mend.draft.alicex.2026-01-01'];
   assert.deepEqual(userKeys(keys, 'alice').sort(), ['mend.draft.alice.2026-01-01', 'mend.draft.alice.2026-01-02', 'mend.onboarded.alice']);
   assert.deepEqual(userKeys(keys, 'alice', { draftsOnly: true }).sort(), ['mend.draft.alice.2026-01-01', 'mend.draft.alice.2026-01-02']);
+  // Share links and the report name go with the account, never another's.
+  const more = [...keys, 'mend.share.alice.r1', 'mend.share.bob.r2', 'mend.reportname.alice', 'mend.reportname.bob', 'mend.share.alicex.r3'];
+  assert.deepEqual(userKeys(more, 'alice').filter((k) => !k.startsWith('mend.draft.')).sort(), ['mend.onboarded.alice', 'mend.reportname.alice', 'mend.share.alice.r1']);
   assert.deepEqual(userKeys(keys, ''), []);
   const q = createQueue(memStorage(), 'q');
   q.add('score', { user: 'alice' }, 'alice:score:1');
@@ -115,12 +118,13 @@ test('queue: an item replaced while it was being sent is not removed', async () 
 
 test('defect 6: mergeEntry is idempotent (retries and two tabs never double a note)', () => {
   const old = { notes: 'slept badly', sleep_notes: '', exercises: ['a'], sleep_hours: 5 };
-  const add = { notes: 'walked 10 min', sleep_notes: 'woke twice', exercises: ['b'], sleep_hours: 0 };
+  const add = { notes: 'walked 10 min', sleep_notes: 'woke twice', exercises: ['b'], sleep_hours: null };
   const once = mergeEntry(old, add);
   assert.equal(once.notes, 'slept badly\nwalked 10 min');
   assert.equal(once.sleep_notes, 'woke twice');
   assert.deepEqual(once.exercises, ['a', 'b']);
   assert.equal(once.sleep_hours, 5);
+  assert.equal(mergeEntry(old, { sleep_hours: 0 }).sleep_hours, 0, 'a night without sleep is logged, not "not given"');
   const twice = mergeEntry({ ...old, ...once }, add);
   assert.deepEqual(twice, once);
   // Multi-line additions and CRLF.
@@ -184,4 +188,17 @@ test('chart: tooltip formatters are removed at any nesting', () => {
   for (const f of ['{b}', '"x"', '"y"', 'onerror', '"p"', '"q"', '"r"', '"s"']) assert.ok(!s.includes(f), f);
   assert.equal(opt.tooltip.trigger, 'axis');
   assert.equal(opt.series[0].label.formatter, '{c}'); // labels are not tooltips (text, not HTML)
+});
+
+test('the offline banner counts days logged, not queued items', () => {
+  const save = (day) => [
+    { payload: { kind: 'score', collection: 'pain_scores', data: { id: 'p' + day, day } } },
+    { payload: { kind: 'score', collection: 'mood_scores', data: { id: 'm' + day, day } } },
+    { payload: { kind: 'entry', day, data: {} } },
+  ];
+  assert.equal(pendingDays(save('2026-12-01')), 1);
+  assert.equal(pendingDays([...save('2026-12-01'), ...save('2026-12-02'), { payload: {} }]), 2);
+  assert.equal(pendingWords(1, false), 'You are offline. Mend keeps your log for 1 day on this phone and sends it when you are back.');
+  assert.equal(pendingWords(2, true), 'Sending your logs for 2 days…');
+  assert.equal(pendingWords(0, true), '');
 });

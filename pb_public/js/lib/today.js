@@ -5,6 +5,7 @@
 import { hasEntryData } from './form.js';
 import { errorSummary, fieldErrors } from './errors.js';
 import { AREAS, ACTIVITIES, RELIEF, RED_FLAGS } from './labels.js';
+import { sleepPairs } from './sleep.js';
 
 /** @typedef {import('./form.js').ParsedLog} ParsedLog */
 /** @typedef {import('../journal.js').EntryRecord} EntryRecord */
@@ -21,7 +22,7 @@ export const SCORE_FIELDS = ['pain', 'areas', 'activity', 'pain_note', 'mood', '
 /** Human names of fields, for error sentences. */
 export const FIELD_LABELS = {
   pain: 'Pain', mood: 'Mood', stress: 'Stress', areas: 'Where it hurts', activity: 'What you were doing',
-  pain_note: 'Pain note', sleep_hours: 'Hours slept', sleep_quality: 'Sleep quality',
+  pain_note: 'Pain note', sleep_hours: 'Hours slept', sleep_exact: 'Exact hours slept', sleep_quality: 'Sleep quality',
   night_wakings: 'Night wakings', notes: 'Note', sleep_notes: 'Sleep note', stress_notes: 'Stress note',
   exercises: 'Exercises', relief: 'Relief', red_flags: 'Warning signs', day: 'Day',
 };
@@ -35,7 +36,7 @@ function fieldLabel(name) {
  * The value a − or + stepper button gives: hours slept move by half an hour
  * (0–24, in quarters), night wakings by one (0–30). An empty or unreadable
  * field starts from a likely value.
- * @param {string} name 'sleep_hours' or 'night_wakings'
+ * @param {string} name 'sleep_exact' (or 'sleep_hours') or 'night_wakings'
  * @param {string} value the field's current text
  * @param {number} dir -1 or 1
  * @returns {number}
@@ -43,7 +44,7 @@ function fieldLabel(name) {
 export function stepValue(name, value, dir) {
   const cur = Number(String(value).replace(',', '.'));
   const unset = value === '' || Number.isNaN(cur);
-  if (name === 'sleep_hours') {
+  if (name === 'sleep_hours' || name === 'sleep_exact') {
     return unset ? (dir > 0 ? 7 : 6) : Math.min(24, Math.max(0, Math.round((cur + dir * 0.5) * 4) / 4));
   }
   return unset ? (dir > 0 ? 1 : 0) : Math.min(30, Math.max(0, Math.round(cur) + dir));
@@ -57,9 +58,9 @@ export function stepValue(name, value, dir) {
 export function entryPairs(e) {
   /** @type {Pair[]} */
   const out = [];
-  if (e.sleep_hours > 0) out.push(['sleep_hours', String(e.sleep_hours)]);
+  out.push(...sleepPairs(e.sleep_hours));
   if (e.sleep_quality > 0) out.push(['sleep_quality', String(e.sleep_quality)]);
-  if (e.sleep_hours > 0 || e.sleep_quality > 0 || e.night_wakings > 0) out.push(['night_wakings', String(e.night_wakings ?? 0)]);
+  if (typeof e.sleep_hours === 'number' || e.sleep_quality > 0 || e.night_wakings > 0) out.push(['night_wakings', String(e.night_wakings ?? 0)]);
   for (const k of /** @type {const} */ (['notes', 'sleep_notes', 'stress_notes'])) if (e[k]) out.push([k, e[k]]);
   for (const k of /** @type {const} */ (['exercises', 'relief', 'red_flags'])) for (const v of e[k] ?? []) out.push([k, v]);
   return out;
@@ -83,9 +84,9 @@ export function lastLogPairs(last) {
   if (last.stress) pairs.push(['stress', String(last.stress.score)]);
   const e = last.entry;
   if (e) {
-    if (e.sleep_hours > 0) pairs.push(['sleep_hours', String(e.sleep_hours)]);
+    pairs.push(...sleepPairs(e.sleep_hours));
     if (e.sleep_quality > 0) pairs.push(['sleep_quality', String(e.sleep_quality)]);
-    if (e.sleep_hours > 0 || e.sleep_quality > 0) pairs.push(['night_wakings', String(e.night_wakings ?? 0)]);
+    if (typeof e.sleep_hours === 'number' || e.sleep_quality > 0) pairs.push(['night_wakings', String(e.night_wakings ?? 0)]);
     for (const x of e.exercises ?? []) pairs.push(['exercises', x]);
     for (const r of e.relief ?? []) pairs.push(['relief', r]);
   }

@@ -28,7 +28,11 @@ test('entryPairs fills the form from an entry, leaving unlogged sleep empty', ()
     ['sleep_hours', '6.5'], ['night_wakings', '2'], ['notes', 'n'], ['stress_notes', 's'],
     ['exercises', 'x1'], ['relief', 'heat'], ['relief', 'rest'], ['red_flags', 'fever'],
   ]);
-  assert.deepEqual(entryPairs({ ...entry, sleep_hours: 0, night_wakings: 0, notes: '', stress_notes: '', exercises: [], relief: [], red_flags: [] }), []);
+  const bare = { ...entry, night_wakings: 0, notes: '', stress_notes: '', exercises: [], relief: [], red_flags: [] };
+  assert.deepEqual(entryPairs({ ...bare, sleep_hours: null }), []);
+  // 0 h is a night without sleep (logged), an odd number keeps its exact value.
+  assert.deepEqual(entryPairs({ ...bare, sleep_hours: 0 }), [['sleep_hours', '0'], ['night_wakings', '0']]);
+  assert.deepEqual(entryPairs({ ...bare, sleep_hours: 6 }), [['sleep_hours', '6.5'], ['sleep_exact', '6'], ['night_wakings', '0']]);
 });
 
 test('lastLogPairs copies readings, sleep, exercises and relief, never notes or warning signs', () => {
