@@ -13,6 +13,7 @@ import { currentUser, updateProfile, signOut, deleteAccount, download, todayDay 
 import { pendingCount, hasDrafts, forgetDrafts, forgetLocalData } from '../journal.js';
 import { getTheme, setTheme } from '../theme-switch.js';
 import './mend-profile-fields.js';
+import './mend-reminders.js';
 
 export class MendSettings extends HTMLElement {
   connectedCallback() {
@@ -28,6 +29,8 @@ export class MendSettings extends HTMLElement {
         <p class="status notice" role="status" data-profile-status></p>
         <button type="submit" class="btn primary">Save changes</button>
       </form>
+
+      <mend-reminders></mend-reminders>
 
       <section class="card">
         <h2>Appearance</h2>
