@@ -53,7 +53,9 @@ func newDevice(t *testing.T) device {
 	return device{key: k, auth: auth}
 }
 
-func (d device) p256dh() string { return base64.RawURLEncoding.EncodeToString(d.key.PublicKey().Bytes()) }
+func (d device) p256dh() string {
+	return base64.RawURLEncoding.EncodeToString(d.key.PublicKey().Bytes())
+}
 func (d device) authB64() string { return base64.RawURLEncoding.EncodeToString(d.auth) }
 
 // decrypt opens an aes128gcm Web Push body (RFC 8188 header, RFC 8291 keys).
