@@ -187,6 +187,9 @@ func (tb *Tab) setOffline(off bool) {
 	tb.t.Helper()
 	rules := []*network.Conditions{}
 	if off {
+		tb.mu.Lock()
+		tb.offline = true
+		tb.mu.Unlock()
 		rules = append(rules, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
 	}
 	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

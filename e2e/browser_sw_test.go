@@ -1,0 +1,101 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// waitForServiceWorker waits until the worker controls the page and its
+// shell cache is filled (it is activated only after install cached it).
+func (tb *Tab) waitForServiceWorker() {
+	tb.t.Helper()
+	tb.waitJS("the service worker to control the page", `!!navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'`)
+}
+
+// cachedURLs lists every URL in the app's caches, by cache name.
+func (tb *Tab) cachedURLs() map[string][]string {
+	tb.t.Helper()
+	ctx, cancel := tb.bounded()
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[map[string][]string](`(async () => {
+		const out = {};
+		for (const k of await caches.keys()) out[k] = (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname);
+		return out;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.t.Fatalf("browser: reading caches: %v", err)
+	}
+	return v
+}
+
+// Issue 11's acceptance in Chromium at phone size: after one visit the app
+// reloads and shows Today with the server gone and the network off; a log
+// saved then waits on the phone and reaches the server once it is back.
+// The worker never caches API answers.
+func TestBrowserOfflineReload(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "sw-offline@example.com", map[string]any{"delivery_date": day(-20)})
+	seedDays(t, srv, a, 7)
+	tb := newTab(t, srv, phoneWidth)
+	tb.signIn(a.Email, testPassword)
+	tb.waitForServiceWorker()
+	// Insights once, so ECharts is cached on first use.
+	tb.show(screen{name: "insights", hash: "#/insights", tag: "mend-insights", extra: chartsDone})
+
+	caches := tb.cachedURLs()
+	var shell, runtime []string
+	for name, urls := range caches {
+		for _, u := range urls {
+			if strings.HasPrefix(u, "/api/") || strings.HasPrefix(u, "/_/") {
+				t.Errorf("cache %s holds %s: API answers must never be cached", name, u)
+			}
+		}
+		switch {
+		case strings.HasPrefix(name, "mend-shell-"):
+			shell = urls
+		case strings.HasPrefix(name, "mend-runtime-"):
+			runtime = urls
+		}
+	}
+	if len(caches) != 2 || len(shell) < 20 || !strings.Contains(strings.Join(shell, " "), "/index.html") {
+		t.Fatalf("caches = %v, want this version's shell and runtime caches", caches)
+	}
+	if !strings.Contains(strings.Join(runtime, " "), "/vendor/echarts@5.6.0/echarts.esm.min.js") {
+		t.Errorf("runtime cache = %v, want ECharts after a visit to Insights", runtime)
+	}
+
+	// The server goes away and the phone goes offline: a full reload still
+	// shows Today, from the worker's cache.
+	tb.setOffline(true)
+	srv.Stop(t)
+	tb.open("/#/today")
+	tb.waitJS("Today from the cache", `!!document.querySelector('mend-today [data-readings]') && !!document.querySelector('mend-today h1')`)
+	tb.waitJS("the offline banner", `document.getElementById('net-banner').textContent.startsWith('You are offline')`)
+
+	tb.click(painChoice("6, moderate"))
+	tb.click(button("Save"))
+	const waiting = "Saved on this phone. Mend will send it when you are back online."
+	tb.waitJS("the waiting message", fmt.Sprintf(`document.querySelector('#page-actions [role=status]')?.textContent.trim() === %s`, js(waiting)))
+
+	// The server comes back on the same origin, the network returns, and
+	// the app sends the log by itself.
+	back := startServerAt(t, strings.TrimPrefix(srv.URL, "http://"), srv.DataDir)
+	tb.setOffline(false)
+	deadline := time.Now().Add(15 * time.Second)
+	var got []map[string]any
+	for time.Now().Before(deadline) {
+		if got = records(t, back, a.Token, "pain_scores", "score = 6"); len(got) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if len(got) != 1 || got[0]["score"] != 6.0 {
+		t.Fatalf("pain_scores after coming back online = %v, want the one score 6 saved offline", got)
+	}
+	tb.waitJS("the outbox to empty", `JSON.parse(localStorage.getItem('mend.outbox') || '[]').length === 0`)
+}
