@@ -86,14 +86,7 @@ func TestBrowserOfflineReload(t *testing.T) {
 	// the app sends the log by itself.
 	back := startServerAt(t, strings.TrimPrefix(srv.URL, "http://"), srv.DataDir)
 	tb.setOffline(false)
-	deadline := time.Now().Add(15 * time.Second)
-	var got []map[string]any
-	for time.Now().Before(deadline) {
-		if got = records(t, back, a.Token, "pain_scores", "score = 6"); len(got) > 0 {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	got := waitRecords(t, back, a.Token, "pain_scores", "score = 6", 15*time.Second)
 	if len(got) != 1 || got[0]["score"] != 6.0 {
 		t.Fatalf("pain_scores after coming back online = %v, want the one score 6 saved offline", got)
 	}
