@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,7 +63,7 @@ func TestBrowserOfflineReload(t *testing.T) {
 			runtime = urls
 		}
 	}
-	if len(caches) != 2 || len(shell) < 20 || !strings.Contains(strings.Join(shell, " "), "/index.html") {
+	if len(caches) != 2 || len(shell) < 20 || !slices.Contains(shell, "/") {
 		t.Fatalf("caches = %v, want this version's shell and runtime caches", caches)
 	}
 	if !strings.Contains(strings.Join(runtime, " "), "/vendor/echarts@5.6.0/echarts.esm.min.js") {
@@ -91,4 +92,42 @@ func TestBrowserOfflineReload(t *testing.T) {
 		t.Fatalf("pain_scores after coming back online = %v, want the one score 6 saved offline", got)
 	}
 	tb.waitJS("the outbox to empty", `JSON.parse(localStorage.getItem('mend.outbox') || '[]').length === 0`)
+}
+
+// A new worker waits instead of taking over: the page offers "Update", and
+// only that tap lets it control the page, with one reload, and deletes the
+// caches of other versions. (The new version is the same script under a
+// new URL: a browser treats that as an update of the registration.)
+func TestBrowserServiceWorkerUpdate(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "sw-update@example.com", map[string]any{"delivery_date": day(-20)})
+	tb := newTab(t, srv, phoneWidth)
+	tb.signIn(a.Email, testPassword)
+	tb.waitForServiceWorker()
+	tb.do(chromedp.Evaluate[chromedp.Void](`window.mendBeforeUpdate = true; caches.open('mend-shell-oldversion')`, chromedp.EvalAwaitPromise))
+	tb.do(chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.register('/sw.js?next', { scope: '/', updateViaCache: 'none' })`, chromedp.EvalAwaitPromise))
+	tb.waitJS("the Update offer", `document.getElementById('sw-update')?.textContent.includes('A new version of Mend is ready.')`)
+	// Waiting, not in control: the page still runs the old worker.
+	if u := eval[string](tb, `navigator.serviceWorker.controller.scriptURL`); strings.Contains(u, "?next") {
+		t.Fatalf("the new worker took over before Update was tapped: %s", u)
+	}
+	tb.click(button("Update"))
+	// The page reloads under the poll, so poll by hand and ride out the
+	// moment with no document.
+	reloaded := false
+	for deadline := time.Now().Add(waitTimeout); !reloaded && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		ctx, cancel := tb.bounded()
+		reloaded, _ = chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.mendBeforeUpdate && !!navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js?next')`))
+		cancel()
+	}
+	if !reloaded {
+		t.Fatalf("no reload under the new worker after tapping Update: %s", eval[string](tb, `JSON.stringify({href: location.href, title: document.title, body: document.body?.innerText.slice(0, 300)})`))
+	}
+	tb.waitToday()
+	for name := range tb.cachedURLs() {
+		if name == "mend-shell-oldversion" || !strings.HasPrefix(name, "mend-") {
+			t.Errorf("cache %s survived the update; only this version's caches should remain", name)
+		}
+	}
 }

@@ -73,9 +73,15 @@ const SHELL = /* shell:start */ [
 // Fetched only when a page needs them, then kept for this version.
 const RUNTIME = [/^\/vendor\/echarts@[^/]+\/echarts\.esm\.min\.js$/];
 
+// The server answers /index.html with a redirect to / (Go's file server),
+// and a browser refuses a redirected answer for a page load, so the page is
+// kept under / itself.
+const PAGE = './';
+const shellURL = (/** @type {string} */ p) => (p === 'index.html' ? PAGE : p);
+
 self.addEventListener('install', (event) => {
   // cache: 'reload' skips the HTTP cache, so the shell is this version's files.
-  event.waitUntil(caches.open(SHELL_CACHE).then((c) => c.addAll(SHELL.map((p) => new Request(p, { cache: 'reload' })))));
+  event.waitUntil(caches.open(SHELL_CACHE).then((c) => c.addAll(SHELL.map((p) => new Request(shellURL(p), { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -104,7 +110,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || bypass(url)) return;
   // The app is one page with a hash router: every page load is index.html.
   if (req.mode === 'navigate' && (url.pathname === '/' || url.pathname === '/index.html')) {
-    event.respondWith(fromCache(new Request('index.html'), req));
+    event.respondWith(fromCache(new Request(PAGE), req));
     return;
   }
   event.respondWith(fromCache(req, req));
