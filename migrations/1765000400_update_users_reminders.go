@@ -6,6 +6,8 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 	m "github.com/pocketbase/pocketbase/migrations"
 	"github.com/pocketbase/pocketbase/tools/types"
+
+	"github.com/mend-app/mend/internal/reminders"
 )
 
 func init() {
@@ -29,7 +31,7 @@ func addReminders(app core.App) error {
 		return fmt.Errorf("migrations: unable to find users: %w", err)
 	}
 	users.Fields.Add(
-		&core.SelectField{Name: "reminder_channels", MaxSelect: 2, Values: []string{"email", "push"}},
+		multiSelect("reminder_channels", reminders.Channels),
 		&core.TextField{Name: "reminded_day", Hidden: true, Pattern: dayPattern},
 		&core.DateField{Name: "reminder_next", Hidden: true},
 	)
