@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"context"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/browser"
@@ -56,29 +54,9 @@ func TestBrowserReminderSettings(t *testing.T) {
 	a := newAccount(t, srv, "remind@example.com", map[string]any{"delivery_date": day(-30), "timezone": "Europe/Berlin"})
 	tb := newTab(t, srv, phoneWidth)
 
-	// The registration id, for ServiceWorker.deliverPushMessage.
-	var mu sync.Mutex
-	var regID serviceworker.RegistrationID
-	err := chromedp.Listen(tb.ctx, func(ev any) {
-		if e, ok := ev.(*serviceworker.EventWorkerRegistrationUpdated); ok {
-			for _, r := range e.Registrations {
-				if strings.HasPrefix(r.ScopeURL, srv.URL) && !r.IsDeleted {
-					mu.Lock()
-					regID = r.RegistrationID
-					mu.Unlock()
-				}
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	regID := tb.watchRegistration(srv)
 	tb.signIn(a.Email, testPassword)
 	tb.waitForServiceWorker()
-	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, serviceworker.Enable, cdp.Empty{})
-		return err
-	}))
 	ctx, cancel := tb.bounded()
 	defer cancel()
 	if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
@@ -117,12 +95,7 @@ func TestBrowserReminderSettings(t *testing.T) {
 	tb.waitJS("the confirmation message", `document.querySelector('mend-reminders [data-rem-status]').textContent.startsWith('We sent a confirmation link')`)
 
 	// A push through DevTools shows Mend's notification.
-	mu.Lock()
-	id := regID
-	mu.Unlock()
-	if id == "" {
-		t.Fatal("no service worker registration reported")
-	}
+	id := regID()
 	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, serviceworker.DeliverPushMessage, serviceworker.DeliverPushMessageParams{
 			Origin: srv.URL, RegistrationID: id,

@@ -1,12 +1,17 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 )
 
@@ -129,5 +134,83 @@ func TestBrowserServiceWorkerUpdate(t *testing.T) {
 		if name == "mend-shell-oldversion" || !strings.HasPrefix(name, "mend-") {
 			t.Errorf("cache %s survived the update; only this version's caches should remain", name)
 		}
+	}
+}
+
+// watchRegistration starts listening for the tab's service worker
+// registration; the returned function turns on DevTools' ServiceWorker
+// domain (which reports every registration) and waits for srv's id, which
+// deliverPushMessage and dispatchSyncEvent need.
+func (tb *Tab) watchRegistration(srv *Server) func() serviceworker.RegistrationID {
+	tb.t.Helper()
+	var mu sync.Mutex
+	var id serviceworker.RegistrationID
+	err := chromedp.Listen(tb.ctx, func(ev any) {
+		if e, ok := ev.(*serviceworker.EventWorkerRegistrationUpdated); ok {
+			for _, r := range e.Registrations {
+				if strings.HasPrefix(r.ScopeURL, srv.URL) && !r.IsDeleted {
+					mu.Lock()
+					id = r.RegistrationID
+					mu.Unlock()
+				}
+			}
+		}
+	})
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	return func() serviceworker.RegistrationID {
+		tb.t.Helper()
+		tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, serviceworker.Enable, cdp.Empty{})
+			return err
+		}))
+		for deadline := time.Now().Add(waitTimeout); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			mu.Lock()
+			got := id
+			mu.Unlock()
+			if got != "" {
+				return got
+			}
+		}
+		tb.t.Fatal("no service worker registration reported")
+		return ""
+	}
+}
+
+// Background Sync: a log saved offline is sent when the browser fires the
+// sync event, even though the page never saw an "online" event (the tab
+// still believes it is offline, so app.js's own triggers stay quiet).
+func TestBrowserBackgroundSync(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "sw-sync@example.com", map[string]any{"delivery_date": day(-20)})
+	tb := newTab(t, srv, phoneWidth)
+	regID := tb.watchRegistration(srv)
+	tb.signIn(a.Email, testPassword)
+	tb.waitForServiceWorker()
+	id := regID()
+
+	tb.setOffline(true)
+	tb.click(painChoice("5, moderate"))
+	tb.click(button("Save"))
+	tb.waitJS("the log queued", `JSON.parse(localStorage.getItem('mend.outbox') || '[]').length === 1`)
+	tb.waitJS("a sync registered", `(navigator.serviceWorker.ready.then((r) => r.sync.getTags()).then((t) => { window.mendTags = t; }), (window.mendTags ?? []).includes('mend-outbox'))`)
+
+	// The network returns for the browser, not for the page's own view.
+	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{MatchedNetworkConditions: []*network.Conditions{}})
+		return err
+	}))
+	if got := records(t, srv, a.Token, "pain_scores", ""); len(got) != 0 {
+		t.Fatalf("sent before the sync event: %v", got)
+	}
+	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, serviceworker.DispatchSyncEvent, serviceworker.DispatchSyncEventParams{Origin: srv.URL, RegistrationID: id, Tag: "mend-outbox"})
+		return err
+	}))
+	got := waitRecords(t, srv, a.Token, "pain_scores", "", 10*time.Second)
+	if len(got) != 1 || got[0]["score"] != 5.0 {
+		t.Fatalf("pain_scores after the sync event = %v, want the one score 5", got)
 	}
 }

@@ -24,7 +24,9 @@ if (supported) {
   navigator.serviceWorker.addEventListener('message', (e) => {
     if (e.origin && e.origin !== location.origin) return;
     const msg = e.data ?? {};
-    if (msg.type === 'flush-outbox' && navigator.onLine && pendingCount()) void flushOutbox();
+    // The browser fires sync when it has a connection again, which is
+    // the moment to send, whatever navigator.onLine says in this tab.
+    if (msg.type === 'flush-outbox' && pendingCount()) void flushOutbox();
     if (msg.type === 'open' && typeof msg.hash === 'string' && msg.hash.startsWith('#/')) location.hash = msg.hash;
   });
   void registration.then((reg) => {
