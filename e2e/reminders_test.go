@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"net"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -192,4 +194,36 @@ func TestRemindersThroughCronAPI(t *testing.T) {
 	runJob()
 	time.Sleep(2 * time.Second)
 	check("second run")
+}
+
+// The VAPID key pair is made when the server first starts, kept in the
+// data dir with owner-only permissions, and the same after a restart (each
+// phone's subscription is bound to it).
+func TestVAPIDKeysKeptInDataDir(t *testing.T) {
+	t.Parallel()
+	srv := startServer(t, "")
+	path := filepath.Join(srv.DataDir, "vapid_keys.json")
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("no key file after the first start: %v", err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("key file mode %v, want 0600", fi.Mode().Perm())
+	}
+	a := newAccount(t, srv, "keys@example.com", nil)
+	key := func(s *Server) string {
+		var res struct {
+			PublicKey string `json:"public_key"`
+		}
+		if code := call(t, "GET", s.URL+"/api/mend/push/key", a.Token, nil, &res); code != 200 || len(res.PublicKey) != 87 {
+			t.Fatalf("GET /api/mend/push/key = %d %q", code, res.PublicKey)
+		}
+		return res.PublicKey
+	}
+	first := key(srv)
+	srv.Stop(t)
+	again := startServerAt(t, strings.TrimPrefix(srv.URL, "http://"), srv.DataDir)
+	if k := key(again); k != first {
+		t.Errorf("public key changed across a restart: %s then %s", first, k)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/mend-app/mend/internal/reminders"
@@ -25,6 +26,7 @@ func TestPushRemindersThroughStub(t *testing.T) {
 	testapp.Record(t, app, "pain_scores", map[string]any{"user": due.Id, "day": "2026-01-09", "score": 7, "note": reminderSecret})
 	stub.subscribe(t, app, due.Id, "/live/phone")
 	gone := stub.subscribe(t, app, due.Id, "/gone/old-laptop")
+	missing := stub.subscribe(t, app, due.Id, "/missing/old-tablet")
 	stub.subscribe(t, app, later.Id, "/live/later")
 
 	run(t, app, c.Now())
@@ -32,7 +34,7 @@ func TestPushRemindersThroughStub(t *testing.T) {
 
 	got := stub.payloads()
 	want := string(reminders.PushPayload())
-	if len(got["/live/phone"]) != 1 || got["/live/phone"][0] != want || len(got["/gone/old-laptop"]) != 1 {
+	if len(got["/live/phone"]) != 1 || got["/live/phone"][0] != want || len(got["/gone/old-laptop"]) != 1 || len(got["/missing/old-tablet"]) != 1 {
 		t.Fatalf("pushes %v, want one %s to each of the due user's devices", got, want)
 	}
 	if len(got["/live/later"]) != 0 {
@@ -41,8 +43,10 @@ func TestPushRemindersThroughStub(t *testing.T) {
 	if strings.Contains(got["/live/phone"][0], reminderSecret) {
 		t.Error("push payload carries journal content")
 	}
-	if _, err := app.FindRecordById("push_subscriptions", gone.Id); err == nil {
-		t.Error("a subscription answered 410 is still stored")
+	for _, r := range []*core.Record{gone, missing} {
+		if _, err := app.FindRecordById("push_subscriptions", r.Id); err == nil {
+			t.Errorf("a subscription answered 404/410 is still stored: %s", r.GetString("endpoint"))
+		}
 	}
 	if n, _ := app.CountRecords("push_subscriptions"); n != 2 {
 		t.Errorf("%d subscriptions left, want 2", n)

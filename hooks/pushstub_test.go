@@ -111,7 +111,7 @@ func (d device) decrypt(body []byte) ([]byte, error) {
 
 // pushStub is a push service on loopback (TLS, like real ones) that checks
 // each request's VAPID JWT against the server's public key (RFC 8292) and
-// decrypts the payload. Paths starting with /gone answer 410.
+// decrypts the payload. Paths starting with /gone answer 410, /missing 404.
 type pushStub struct {
 	*httptest.Server
 	t       *testing.T
@@ -159,6 +159,10 @@ func (s *pushStub) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	if strings.HasPrefix(r.URL.Path, "/gone") {
 		w.WriteHeader(http.StatusGone)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/missing") {
+		w.WriteHeader(http.StatusNotFound)
 		return
 	}
 	w.WriteHeader(http.StatusCreated)
