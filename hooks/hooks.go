@@ -9,7 +9,6 @@ import (
 	"time"
 
 	webpush "github.com/SherClockHolmes/webpush-go"
-
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
