@@ -163,14 +163,7 @@ func TestBrowserOfflineSave(t *testing.T) {
 
 	tb.setOffline(false)
 	online := time.Now()
-	deadline := online.Add(10 * time.Second)
-	var got []map[string]any
-	for time.Now().Before(deadline) {
-		if got = records(t, srv, a.Token, "pain_scores", ""); len(got) > 0 {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	got := waitRecords(t, srv, a.Token, "pain_scores", "", 10*time.Second)
 	if len(got) != 1 || got[0]["score"] != 7.0 {
 		t.Fatalf("pain_scores 10 s after going online = %v, want one score 7", got)
 	}
@@ -191,6 +184,9 @@ func (tb *Tab) setOffline(off bool) {
 	tb.t.Helper()
 	rules := []*network.Conditions{}
 	if off {
+		tb.mu.Lock()
+		tb.offline = true
+		tb.mu.Unlock()
 		rules = append(rules, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
 	}
 	tb.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

@@ -97,3 +97,17 @@ func post(t *testing.T, srv *Server, a account, collection string, body map[stri
 		t.Fatalf("create %s: %d %v", collection, code, res)
 	}
 }
+
+// waitRecords polls records until at least one matches or timeout passes,
+// for writes the page sends on its own (an outbox after going online).
+func waitRecords(t *testing.T, srv *Server, token, collection, filter string, timeout time.Duration) []map[string]any {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		got := records(t, srv, token, collection, filter)
+		if len(got) > 0 || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

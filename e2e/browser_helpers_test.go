@@ -66,6 +66,7 @@ type Tab struct {
 	srv *Server
 
 	mu       sync.Mutex
+	offline  bool // setOffline(true) was called at least once
 	problems []string
 	allowed  []string // problems a test expects (see allow)
 	urls     map[network.RequestID]string
@@ -129,7 +130,9 @@ func (tb *Tab) onEvent(ev any) {
 		tb.problem(fmt.Sprintf("exception at %s:%d: %s", d.URL, d.LineNumber, msg))
 	case *log.EventEntryAdded:
 		// Network failures and CSP refusals reach the console this way.
-		if ev.Entry.Level == log.EntryLevelError {
+		// Once a test has cut the network (setOffline) or stopped the
+		// server, failed requests are what it provokes on purpose.
+		if ev.Entry.Level == log.EntryLevelError && !(tb.wentOffline() && offlineFailure(ev.Entry.Text)) {
 			tb.problem(fmt.Sprintf("console (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
 		}
 	case *network.EventRequestWillBeSent:
@@ -168,6 +171,16 @@ func remoteText(args []*runtime.RemoteObject) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+func (tb *Tab) wentOffline() bool {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	return tb.offline
+}
+
+func offlineFailure(text string) bool {
+	return strings.Contains(text, "net::ERR_INTERNET_DISCONNECTED") || strings.Contains(text, "net::ERR_CONNECTION_REFUSED")
 }
 
 func (tb *Tab) problem(s string) {

@@ -64,7 +64,14 @@ func startServer(t testing.TB, dataDir string, env ...string) *Server {
 	if dataDir == "" {
 		dataDir = t.TempDir()
 	}
-	addr := freeAddr(t)
+	return startServerAt(t, freeAddr(t), dataDir, env...)
+}
+
+// startServerAt is startServer on a given address, e.g. to bring a stopped
+// server back on the same origin (a browser keeps its service worker and
+// storage per origin).
+func startServerAt(t testing.TB, addr, dataDir string, env ...string) *Server {
+	t.Helper()
 	s := &Server{URL: "http://" + addr, DataDir: dataDir, log: &bytes.Buffer{}}
 	s.cmd = exec.Command(binary, "serve", "--http", addr, "--dir", dataDir)
 	s.cmd.Env = append(os.Environ(), env...)

@@ -4,9 +4,11 @@
 package hooks
 
 import (
+	"errors"
 	"io/fs"
 	"time"
 
+	webpush "github.com/SherClockHolmes/webpush-go"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 
@@ -24,6 +26,9 @@ type Config struct {
 	// Printer prints PDF reports; nil means pdf.New(pdf.Options{}), which
 	// finds Chromium on first use. Register closes it when the app stops.
 	Printer *pdf.Printer
+	// PushClient sends Web Push requests; nil means a client that refuses
+	// private and loopback addresses. Tests pass one that trusts their stub.
+	PushClient webpush.HTTPClient
 }
 
 const flareWorkerKey = "mend.flareWorker"
@@ -36,8 +41,13 @@ func FlushFlareups(app core.App) {
 	}
 }
 
+const handlersKey = "mend.handlers"
+
+var errNotRegistered = errors.New("hooks: Register was not called on this app")
+
 type handlers struct {
-	cfg Config
+	cfg  Config
+	push *pusher
 }
 
 func (h *handlers) now() time.Time {
@@ -53,7 +63,11 @@ func Register(app core.App, cfg Config) error {
 	if cfg.Printer == nil {
 		cfg.Printer = pdf.New(pdf.Options{})
 	}
-	h := &handlers{cfg: cfg}
+	if cfg.PushClient == nil {
+		cfg.PushClient = publicOnlyClient()
+	}
+	h := &handlers{cfg: cfg, push: &pusher{client: cfg.PushClient}}
+	app.Store().Set(handlersKey, h)
 	scores := []string{store.PainScores, store.MoodScores, store.StressScores}
 
 	// Data rules that hold for every save, through the API or from Go.
@@ -86,6 +100,15 @@ func Register(app core.App, cfg Config) error {
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
 
+	// Reminders (issue 11): the schedule follows every profile save, the
+	// job runs every minute, devices are checked before they are stored.
+	app.OnRecordCreate(store.Users).BindFunc(h.scheduleReminder)
+	app.OnRecordUpdate(store.Users).BindFunc(h.scheduleReminder)
+	app.OnRecordValidate(store.PushSubscriptions).BindFunc(validatePushSubscription)
+	app.OnServe().BindFunc(h.onServeKeys)
+	app.OnServe().BindFunc(bindServiceWorker(cfg.Public))
+	h.bindReminders(app)
+
 	// Web app and headers.
 	app.OnServe().BindFunc(bindSecurityHeaders)
 	app.OnServe().Bind(staticHandler(cfg.Public))
@@ -102,6 +125,7 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.DELETE("/reports/{id}/share", h.revokeShare)
 	g.DELETE("/reports/shares", h.revokeAllShares)
 	g.GET("/export", h.getExport)
+	g.GET("/push/key", h.getPushKey)
 	// The share link is the one route without sign-in: the token is the key.
 	se.Router.GET("/r/{token}", h.getShared).BindFunc(redactShareURL)
 	return se.Next()

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	webpush "github.com/SherClockHolmes/webpush-go"
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
 	"github.com/pocketbase/pocketbase/tests"
@@ -34,6 +35,9 @@ type Options struct {
 	// Printer replaces the default PDF printer (e.g. one with a bogus
 	// ExecPath, to test the answer when Chromium is missing).
 	Printer *pdf.Printer
+	// PushClient replaces the Web Push HTTP client (e.g. one trusting a
+	// stub push service's test certificate).
+	PushClient webpush.HTTPClient
 }
 
 // New returns a fresh, migrated app that is cleaned up when t ends.
@@ -70,7 +74,7 @@ func config(opts Options) hooks.Config {
 	if js := echartsJS(); js != nil {
 		public[echartsPath] = &fstest.MapFile{Data: js}
 	}
-	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer}
+	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer, PushClient: opts.PushClient}
 }
 
 // echartsPath is where hooks look for ECharts in Config.Public.

@@ -23,6 +23,7 @@ import './components/mend-article.js';
 import './components/mend-export.js';
 import './components/mend-settings.js';
 import './components/mend-safety.js';
+import './sw-register.js'; // offline app shell, updates, push (issue 11)
 
 /** @typedef {{tag: string, title: string, nav?: string, public?: boolean, attrs?: Record<string,string>, load?: () => Promise<unknown>}} Route */
 

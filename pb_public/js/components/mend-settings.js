@@ -14,6 +14,7 @@ import { pendingCount, hasDrafts, forgetDrafts, forgetLocalData } from '../journ
 import { getTheme, setTheme } from '../theme-switch.js';
 import './mend-profile-fields.js';
 import './mend-revoke-all.js';
+import './mend-reminders.js';
 
 export class MendSettings extends HTMLElement {
   #syncTheme = () => {
@@ -37,6 +38,8 @@ export class MendSettings extends HTMLElement {
         <p class="status notice" role="status" data-profile-status></p>
         <button type="submit" class="btn primary">Save changes</button>
       </form>
+
+      <mend-reminders></mend-reminders>
 
       <section class="card">
         <h2>Appearance</h2>
