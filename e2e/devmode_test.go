@@ -60,7 +60,7 @@ func TestTempFolderBinaryIsNotDevMode(t *testing.T) {
 	}
 }
 
-func waitHealthy(t *testing.T, s *Server) {
+func waitHealthy(t testing.TB, s *Server) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
