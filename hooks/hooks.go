@@ -100,6 +100,7 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.DELETE("/reports/{id}/share", h.revokeShare)
 	g.GET("/export", h.getExport)
 	// The share link is the one route without sign-in: the token is the key.
-	se.Router.GET("/r/{token}", h.getShared).BindFunc(redactShareURL)
+	se.Router.GET("/r/{token}", h.getShared)
+	se.Router.Bind(shareRedactor())
 	return se.Next()
 }
