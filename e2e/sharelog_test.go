@@ -53,7 +53,7 @@ func TestShareTokenNeverLoggedOrPrinted(t *testing.T) {
 	}
 	send("GET", link+"?again="+secret)
 	send("GET", s.URL+"/api/health") // a Referer naming the link
-	for range 40 {                     // the "/r/" rule allows 30 a minute
+	for range 40 {                   // the "/r/" rule allows 30 a minute
 		send("GET", link)
 	}
 	if statuses[http.StatusTooManyRequests] == 0 || statuses[http.StatusOK] == 0 {

@@ -80,6 +80,8 @@ func Register(app core.App, cfg Config) error {
 	app.OnFileDownloadRequest(store.Reports).BindFunc(noStoreReportFile)
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
 	app.OnRecordUpdateRequest(scores...).BindFunc(requireScore)
+	app.OnRecordCreateRequest(store.Users).BindFunc(plainDuplicateEmail)
+	app.OnRecordUpdateRequest(store.Users).BindFunc(plainDuplicateEmail)
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
