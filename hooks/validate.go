@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,10 +58,37 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 		Relief:       r.GetStringSlice("relief"),
 		RedFlags:     r.GetStringSlice("red_flags"),
 	}, journal.Today(h.now(), loc))
+	hidden, err := linksHiddenExercise(e.App, r)
+	if err != nil {
+		return err
+	}
+	if hidden {
+		if p == nil {
+			p = journal.Problems{}
+		}
+		p["exercises"] = journal.Problem{Code: "validation_exercise_not_available",
+			Message: "This exercise is not available to log. Choose one from the exercise list."}
+	}
 	if len(p) > 0 {
 		return validationErrors(p)
 	}
 	return e.Next()
+}
+
+// linksHiddenExercise reports a newly linked exercise that the user cannot
+// read (draft, archived or scheduled): its id could only have been guessed
+// or leaked, and reports must not carry it. Links saved while a piece was
+// public stay, so retiring an exercise never blocks editing old entries.
+func linksHiddenExercise(app core.App, r *core.Record) (bool, error) {
+	before := r.Original().GetStringSlice("exercises")
+	var added []string
+	for _, id := range r.GetStringSlice("exercises") {
+		if r.IsNew() || !slices.Contains(before, id) {
+			added = append(added, id)
+		}
+	}
+	hidden, err := store.NotPublicExercises(app, added)
+	return len(hidden) > 0, err
 }
 
 // validateScore runs on every pain, mood and stress save.
