@@ -49,7 +49,7 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 	loc := store.UserLocation(e.App, r.GetString("user"))
 	p := journal.CheckEntry(journal.RawEntry{
 		Day:          r.GetString("day"),
-		SleepHours:   r.GetFloat("sleep_hours"),
+		SleepHours:   sleepRaw(r),
 		SleepQuality: r.GetFloat("sleep_quality"),
 		NightWakings: r.GetFloat("night_wakings"),
 		Notes:        r.GetString("notes"),
@@ -58,6 +58,9 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 		Relief:       r.GetStringSlice("relief"),
 		RedFlags:     r.GetStringSlice("red_flags"),
 	}, journal.Today(h.now(), loc))
+	if sleep, ok := journal.ParseSleepHours(sleepRaw(r)); ok {
+		r.Set("sleep_hours", sleep) // canonical: JSON null or a plain number
+	}
 	hidden, err := linksHiddenExercise(e.App, r)
 	if err != nil {
 		return err
@@ -73,6 +76,22 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 		return validationErrors(p)
 	}
 	return e.Next()
+}
+
+// sleepRaw is the stored JSON of entries.sleep_hours.
+func sleepRaw(r *core.Record) []byte {
+	switch v := r.Get("sleep_hours").(type) {
+	case types.JSONRaw:
+		return v
+	case nil:
+		return nil
+	default: // set from Go before PocketBase normalised it
+		b, err := json.Marshal(v)
+		if err != nil {
+			return []byte("{}") // refused as not a number
+		}
+		return b
+	}
 }
 
 // linksHiddenExercise reports a newly linked exercise that the user cannot

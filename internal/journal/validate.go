@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -55,8 +56,10 @@ func (p Problems) add(field, code, format string, args ...any) {
 
 // RawEntry is an entry as submitted, before any field is trusted.
 type RawEntry struct {
-	Day                            string
-	SleepHours                     float64
+	Day string
+	// SleepHours is the stored JSON: null (or empty) when not logged, else
+	// a number of hours.
+	SleepHours                     []byte
 	SleepQuality, NightWakings     float64
 	Notes, SleepNotes, StressNotes string
 	Relief, RedFlags               []string
@@ -92,14 +95,33 @@ func CheckDay(p Problems, field, s string, today Day) {
 	}
 }
 
+// ParseSleepHours reads stored sleep: nil when not logged (absent, JSON null
+// or an empty string, which a blank form field becomes), the hours when a
+// JSON number; ok is false for anything else (text, lists, objects).
+func ParseSleepHours(raw []byte) (hours *float64, ok bool) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" || s == `""` {
+		return nil, true
+	}
+	var v float64
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return nil, false
+	}
+	return &v, true
+}
+
 // CheckEntry validates a daily entry.
 func CheckEntry(e RawEntry, today Day) Problems {
 	p := Problems{}
 	CheckDay(p, "day", e.Day, today)
+	sleep, ok := ParseSleepHours(e.SleepHours)
 	switch {
-	case invalidNumber(e.SleepHours) || e.SleepHours < 0 || e.SleepHours > SleepHoursMax:
+	case !ok:
+		p.add("sleep_hours", "validation_sleep_hours_type", "Sleep is a number of hours (0 for a night without sleep), or empty when not logged.")
+	case sleep == nil:
+	case invalidNumber(*sleep) || *sleep < 0 || *sleep > SleepHoursMax:
 		p.add("sleep_hours", "validation_sleep_hours_range", "Sleep must be between 0 and %d hours.", SleepHoursMax)
-	case e.SleepHours*4 != math.Trunc(e.SleepHours*4):
+	case *sleep*4 != math.Trunc(*sleep*4):
 		p.add("sleep_hours", "validation_sleep_hours_step", "Sleep is logged in quarter hours (for example 5.25 or 6.5).")
 	}
 	// 0 means "not given" for quality (see Entry), so 0 and 1–5 are accepted.

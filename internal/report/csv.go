@@ -76,8 +76,8 @@ func csvRows(in Input) []csvRow {
 			rows = append(rows, csvRow{day: e.Day, fields: []string{kind, e.Day.String(), "", value, "", "", note}})
 		}
 		if e.HasSleep() {
-			if e.SleepHours > 0 {
-				add("sleep_hours", strconv.FormatFloat(e.SleepHours, 'f', -1, 64), "")
+			if e.SleepHours != nil { // 0 is a night without sleep
+				add("sleep_hours", strconv.FormatFloat(*e.SleepHours, 'f', -1, 64), "")
 			}
 			if e.SleepQuality > 0 {
 				add("sleep_quality", strconv.Itoa(e.SleepQuality), "")

@@ -181,9 +181,10 @@ func observations(in Input, subject map[string]string, loc *time.Location) []*fh
 // entry adds the sleep measures of an entry and, with notes on, its three
 // free-text notes as text observations, so that no note is lost.
 func (b *obsBuilder) entry(e journal.Entry, key string) {
-	if e.SleepHours > 0 {
+	if e.SleepHours != nil { // 0 is a night without sleep
+
 		o := b.add(key+"|sleep_hours", e.Day, time.Time{}, fhirConcept{Coding: []fhirCoding{{System: loincSystem, Code: loincSleep, Display: "Sleep duration"}}, Text: "Sleep duration (night before)"})
-		o.ValueQuantity = &fhirQuantity{Value: e.SleepHours, Unit: "h", System: ucumSystem, Code: "h"}
+		o.ValueQuantity = &fhirQuantity{Value: *e.SleepHours, Unit: "h", System: ucumSystem, Code: "h"}
 	}
 	if e.SleepQuality > 0 {
 		b.add(key+"|sleep_quality", e.Day, time.Time{}, mend("sleep-quality", "Sleep quality (1-5, self-rated)")).ValueInteger = new(e.SleepQuality)

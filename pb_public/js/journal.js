@@ -13,7 +13,7 @@ export const SCORE_COLLECTIONS = /** @type {const} */ (['pain_scores', 'mood_sco
 export { ENTRY_FIELDS, mergeEntry };
 
 /** @typedef {{id: string, day: string, at?: string, score: number, areas?: string[], activity?: string, note?: string, created?: string}} ScoreRecord */
-/** @typedef {{id: string, day: string, sleep_hours: number, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
+/** @typedef {{id: string, day: string, sleep_hours: number|null, sleep_quality: number, night_wakings: number, notes: string, sleep_notes: string, stress_notes: string, exercises: string[], relief: string[], red_flags: string[]}} EntryRecord */
 /** @typedef {{entry: EntryRecord|null, pain: ScoreRecord[], mood: ScoreRecord[], stress: ScoreRecord[]}} DayData */
 
 const queue = createQueue(localStorage, 'mend.outbox');

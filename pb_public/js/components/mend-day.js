@@ -79,7 +79,7 @@ export class MendDay extends HTMLElement {
       <section class="card" ${e ? html`data-id="${e.id}" data-collection="entries"` : ''}><h2>Journal entry</h2>
         ${e ? html`
           <dl>
-            ${e.sleep_hours > 0 ? html`<dt>Sleep the night before</dt><dd>${e.sleep_hours} h${e.sleep_quality ? `, quality ${e.sleep_quality} of 5` : ''}, ${e.night_wakings} waking${e.night_wakings === 1 ? '' : 's'}</dd>` : ''}
+            ${typeof e.sleep_hours === 'number' ? html`<dt>Sleep the night before</dt><dd>${e.sleep_hours} h${e.sleep_quality ? `, quality ${e.sleep_quality} of 5` : ''}, ${e.night_wakings} waking${e.night_wakings === 1 ? '' : 's'}</dd>` : ''}
             ${(e.relief ?? []).length ? html`<dt>Relief</dt><dd>${e.relief.map(label).join(', ')}</dd>` : ''}
             ${(e.exercises ?? []).length ? html`<dt>Exercises</dt><dd>${e.exercises.length} done</dd>` : ''}
             ${(e.red_flags ?? []).length ? html`<dt>Warning signs</dt><dd>${e.red_flags.map(label).join(', ')}</dd>` : ''}
