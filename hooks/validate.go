@@ -122,6 +122,8 @@ func (h *handlers) validateScore(e *core.RecordEvent) error {
 		Areas:    r.GetStringSlice("areas"),
 		Activity: r.GetString("activity"),
 		Note:     r.GetString("note"),
+		At:       r.GetDateTime("at").Time(),
+		Location: loc,
 	}, journal.Today(h.now(), loc))
 	if len(p) > 0 {
 		return validationErrors(p)
@@ -147,18 +149,30 @@ func (h *handlers) defaultEntryDay(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// defaultScoreTime stamps a reading with now and, without a day, files it
-// under the logical day of that moment.
+// defaultScoreTime fills in a new reading's day from its time, or its time
+// from now when it is logged for the current logical day (or has no day).
 func (h *handlers) defaultScoreTime(e *core.RecordEvent) error {
 	r := e.Record
-	at := r.GetDateTime("at")
-	if at.IsZero() {
-		at, _ = types.ParseDateTime(h.now())
-		r.Set("at", at)
+	if !r.GetDateTime("at").IsZero() {
+		if r.GetString("day") == "" {
+			loc := store.UserLocation(e.App, r.GetString("user"))
+			r.Set("day", journal.LogicalDay(r.GetDateTime("at").Time(), loc).String())
+		}
+		return e.Next()
 	}
-	if r.GetString("day") == "" {
-		loc := store.UserLocation(e.App, r.GetString("user"))
-		r.Set("day", journal.LogicalDay(at.Time(), loc).String())
+	// Without a time, a reading logged for today's logical day is taken
+	// now; one back-filled for an earlier day keeps no time at all, so no
+	// export dates it today (its day alone is what is known).
+	now := h.now()
+	loc := store.UserLocation(e.App, r.GetString("user"))
+	current := journal.LogicalDay(now, loc)
+	if day := r.GetString("day"); day == "" || day == current.String() {
+		at, err := types.ParseDateTime(now)
+		if err != nil {
+			return err
+		}
+		r.Set("at", at)
+		r.Set("day", current.String())
 	}
 	return e.Next()
 }

@@ -12,22 +12,8 @@ import (
 // "not logged" and becomes null; other hours are kept as numbers.
 func TestSleepHoursMigrationKeepsMeaning(t *testing.T) {
 	t.Parallel()
-	app, err := tests.NewTestApp(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(app.Cleanup)
+	app, u := appWithUser(t, "UTC")
 	if err := sleepHoursToNumber(app); err != nil { // back to the old schema
-		t.Fatal(err)
-	}
-	users, err := app.FindCollectionByNameOrId("users")
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := core.NewRecord(users)
-	u.SetEmail("m@example.com")
-	u.SetPassword("a long passphrase")
-	if err := app.Save(u); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := app.FindCollectionByNameOrId("entries")
@@ -76,4 +62,27 @@ func TestSleepHoursMigrationKeepsMeaning(t *testing.T) {
 			t.Errorf("%s: sleep_quality lost", r.GetString("day"))
 		}
 	}
+}
+
+// appWithUser is a migrated app (no hooks: migrations see raw saves) with
+// one user in the time zone tz.
+func appWithUser(t *testing.T, tz string) (*tests.TestApp, *core.Record) {
+	t.Helper()
+	app, err := tests.NewTestApp(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(app.Cleanup)
+	users, err := app.FindCollectionByNameOrId("users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := core.NewRecord(users)
+	u.SetEmail("m@example.com")
+	u.SetPassword("a long passphrase")
+	u.Set("timezone", tz)
+	if err := app.Save(u); err != nil {
+		t.Fatal(err)
+	}
+	return app, u
 }

@@ -73,6 +73,10 @@ type RawScore struct {
 	Areas    []string
 	Activity string
 	Note     string
+	// At is when the reading was taken (zero when only its day is known);
+	// Location is the user's zone, which decides the logical day of At.
+	At       time.Time
+	Location *time.Location
 }
 
 // RawUser is the journal-related part of a user profile as submitted.
@@ -142,6 +146,10 @@ func CheckScore(s RawScore, today Day) Problems {
 	lo, hi, words := ScoreRange(s.Kind)
 	checkInt(p, "score", s.Score, lo, hi, fmt.Sprintf("%s is a whole number from %d to %d%s.", titleKind(s.Kind), lo, hi, words))
 	checkText(p, "note", s.Note, MaxScoreNoteChars)
+	if day, err := ParseDay(s.Day); err == nil && !s.At.IsZero() && !AtInDay(s.At, day, s.Location) {
+		p.add("at", "validation_at_outside_day", "The time %s is not on %s: a reading's time falls between 4:00 that day and 4:00 the next morning, your time.",
+			s.At.In(zoneOr(s.Location)).Format("2006-01-02 15:04"), s.Day)
+	}
 	if s.Kind == KindPain {
 		checkSelect(p, "areas", s.Areas, PainAreas)
 		if s.Activity != "" {
@@ -149,6 +157,19 @@ func CheckScore(s RawScore, today Day) Problems {
 		}
 	}
 	return p
+}
+
+// AtInDay reports whether a reading taken at at belongs to the logical day
+// day in loc (from 4:00 that day to 4:00 the next, see LogicalDay).
+func AtInDay(at time.Time, day Day, loc *time.Location) bool {
+	return LogicalDay(at, zoneOr(loc)) == day
+}
+
+func zoneOr(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // ScoreRange returns the bounds of a scale and words that explain its ends.
