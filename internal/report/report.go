@@ -36,6 +36,9 @@ type Input struct {
 	// ExerciseNames maps exercise record ids to their names; an id missing
 	// here is shown as the id.
 	ExerciseNames map[string]string
+	// AppURL is the server's Application URL setting; the FHIR bundle's own
+	// code systems live under it (see FHIRBase).
+	AppURL string
 }
 
 // Format names, as in DESIGN.md's report route and reports collection.

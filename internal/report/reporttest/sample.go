@@ -93,6 +93,7 @@ func Sample(days int, notes []string) report.Input {
 		Notes:         true,
 		Generated:     Generated,
 		ExerciseNames: map[string]string{"ex-pelvic-tilt": "Pelvic tilt", "ex-bridge": "Bridge"},
+		AppURL:        "https://mend.clinic-a.org/",
 	}
 }
 
