@@ -7,7 +7,7 @@ BIN       ?= ./mend
 HTTP      ?= 127.0.0.1:8090
 DATA      ?= ./pb_data
 
-.PHONY: run build test test-go test-js vet fmt-check bench audit vendor-js clean
+.PHONY: run build test test-go test-js vet fmt-check tidy-check bench audit vendor-js clean
 
 ## run: build and serve Mend on http://$(HTTP) with SQLite in $(DATA)
 run: build
@@ -22,11 +22,15 @@ build:
 	$(GO) build -trimpath -o $(BIN) .
 
 ## test: the whole suite: format, vet, Go tests (browser tests included), JS unit tests
-test: fmt-check vet test-go test-js
+test: fmt-check tidy-check vet test-go test-js
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+## tidy-check: fails when go mod tidy would change go.mod or go.sum (prints the diff)
+tidy-check:
+	$(GO) mod tidy -diff
 
 vet:
 	$(GO) vet ./...

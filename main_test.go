@@ -67,3 +67,29 @@ func TestWebAppIsEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// Dev mode (every SQL statement on stdout, automigrate) is chosen only by
+// MEND_DEV=1 or --dev, never by where the binary sits.
+func TestDevMode(t *testing.T) {
+	t.Parallel()
+	scenarios := []struct {
+		name string
+		args []string
+		env  string
+		want bool
+	}{
+		{"default", []string{"serve"}, "", false},
+		{"env", []string{"serve"}, "1", true},
+		{"env other value", []string{"serve"}, "true", false},
+		{"flag", []string{"serve", "--dev"}, "", true},
+		{"flag off wins over env", []string{"serve", "--dev=false"}, "1", false},
+		{"flag on", []string{"serve", "--dev=true"}, "", true},
+	}
+	for _, s := range scenarios {
+		t.Run(s.name, func(t *testing.T) {
+			if got := devMode(s.args, s.env); got != s.want {
+				t.Errorf("devMode(%q, %q) = %v, want %v", s.args, s.env, got, s.want)
+			}
+		})
+	}
+}

@@ -80,20 +80,8 @@ func startServerAt(t testing.TB, addr, dataDir string, env ...string) *Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Stop(t) })
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		res, err := http.Get(s.URL + "/api/health")
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == 200 {
-				return s
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("mend did not start: %v\n%s", err, s.log.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	waitHealthy(t, s)
+	return s
 }
 
 // Stop ends the server with SIGINT, as an operator would, and waits.

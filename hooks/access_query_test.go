@@ -110,7 +110,10 @@ func queryWorld(t *testing.T, w *world) *strings.Replacer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dr := testapp.Record(t, w.app, "exercises", map[string]any{"name": "Draft", "slug": "draft-only", "status": "draft", "steps": "<p>x</p>"})
+	// Linked while published, then taken back to draft: an entry may no
+	// longer link a draft directly, but one can still point at one.
+	dr := testapp.Record(t, w.app, "exercises", map[string]any{"name": "Draft", "slug": "draft-only", "status": "published",
+		"published_at": "2026-01-01 00:00:00.000Z", "steps": "<p>x</p>"})
 	for who, ids := range map[string][]string{"alice": {pub.Id, dr.Id}, "bob": {pub.Id}} {
 		e, err := w.app.FindRecordById("entries", testapp.RecordID(who, "entries"))
 		if err != nil {
@@ -120,6 +123,10 @@ func queryWorld(t *testing.T, w *world) *strings.Replacer {
 		if err := w.app.Save(e); err != nil {
 			t.Fatal(err)
 		}
+	}
+	dr.Set("status", "draft")
+	if err := w.app.Save(dr); err != nil {
+		t.Fatal(err)
 	}
 	rep, err := w.app.FindRecordById("reports", testapp.RecordID("alice", "reports"))
 	if err != nil {

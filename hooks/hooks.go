@@ -96,6 +96,8 @@ func Register(app core.App, cfg Config) error {
 	app.OnFileDownloadRequest(store.Reports).BindFunc(noStoreReportFile)
 	app.OnRecordCreateRequest(scores...).BindFunc(requireScore)
 	app.OnRecordUpdateRequest(scores...).BindFunc(requireScore)
+	app.OnRecordCreateRequest(store.Users).BindFunc(plainDuplicateEmail)
+	app.OnRecordUpdateRequest(store.Users).BindFunc(plainDuplicateEmail)
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
@@ -127,6 +129,7 @@ func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g.GET("/export", h.getExport)
 	g.GET("/push/key", h.getPushKey)
 	// The share link is the one route without sign-in: the token is the key.
-	se.Router.GET("/r/{token}", h.getShared).BindFunc(redactShareURL)
+	se.Router.GET("/r/{token}", h.getShared)
+	se.Router.Bind(shareRedactor())
 	return se.Next()
 }

@@ -122,7 +122,8 @@ func (h *handlers) renderReport(e *core.RequestEvent, p *period, opts reportOpti
 	if err != nil {
 		return nil, err
 	}
-	in := report.Input{Doc: doc, Journal: j, Profile: p.profile, Notes: opts.notes, Generated: h.now(), ExerciseNames: names, Identifier: opts.name}
+	in := report.Input{Doc: doc, Journal: j, Profile: p.profile, Notes: opts.notes, Generated: h.now(), ExerciseNames: names, Identifier: opts.name,
+		AppURL: e.App.Settings().Meta.AppURL}
 	var buf bytes.Buffer
 	switch opts.format {
 	case report.FormatCSV:

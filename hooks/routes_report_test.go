@@ -118,7 +118,7 @@ func TestReportRoute(t *testing.T) {
 func TestReportHTMLContent(t *testing.T) {
 	t.Parallel()
 	app := reportWorld(t)
-	ex := testapp.Record(t, app, "exercises", map[string]any{"name": "Pelvic tilt on the floor", "slug": "pelvic-tilt-test", "status": "published"})
+	ex := testapp.Record(t, app, "exercises", map[string]any{"name": "Pelvic tilt on the floor", "slug": "pelvic-tilt-test", "status": "published", "published_at": "2026-01-01 00:00:00.000Z"})
 	testapp.Record(t, app, "entries", map[string]any{"user": testapp.AliceID, "day": "2026-11-21", "exercises": []string{ex.Id}})
 	body, res := getURL(t, router(t, app), "/api/mend/report?format=html&from=2026-11-01&to=2026-11-23", aliceAuth(t))
 	if res.StatusCode != 200 {

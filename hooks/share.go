@@ -8,11 +8,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/pocketbase/pocketbase/apis"
 	"github.com/pocketbase/pocketbase/core"
+	"github.com/pocketbase/pocketbase/tools/hook"
 
 	"github.com/mend-app/mend/internal/report"
 	"github.com/mend-app/mend/internal/store"
@@ -178,13 +180,43 @@ func (h *handlers) revokeShare(e *core.RequestEvent) error {
 	return e.NoContent(http.StatusNoContent)
 }
 
-// redactShareURL hides the token from PocketBase's request log, which
-// records each request's URL after the handler ran and is kept for days
-// (and copied into backups): the token is the only key to the report, and
-// only its hash may be stored. The handler still reads it as a path value.
+// shareRedactor hides share tokens from PocketBase's request log (kept for
+// days and copied into backups) and from stdout: the token is the only key
+// to a report, and only its hash may be stored. It runs before the activity
+// logger (priority -1040), so every request is covered whatever answers it:
+// the share route, the rate limiter's 429 (which runs before any route
+// middleware), a 404 or 405 for another method, a failed body limit. Route
+// matching is already done, so the handler still reads the token as a path
+// value. A Referer naming a share link is cut to its origin as well.
+func shareRedactor() *hook.Handler[*core.RequestEvent] {
+	return &hook.Handler[*core.RequestEvent]{
+		Id:       "mendShareRedactor",
+		Priority: apis.DefaultActivityLoggerMiddlewarePriority - 1,
+		Func:     redactShareURL,
+	}
+}
+
 func redactShareURL(e *core.RequestEvent) error {
-	e.Request.URL.Path = "/r/-"
-	e.Request.URL.RawPath = ""
-	e.Request.URL.RawQuery = ""
+	if strings.HasPrefix(e.Request.URL.Path, sharePrefix) {
+		e.Request.URL.Path = sharePrefix + "-"
+		e.Request.URL.RawPath = ""
+		e.Request.URL.RawQuery = ""
+	}
+	if ref := e.Request.Header.Get("Referer"); strings.Contains(ref, sharePrefix) {
+		e.Request.Header.Set("Referer", redactedReferer(ref))
+	}
 	return e.Next()
+}
+
+// sharePrefix starts every share link's path.
+const sharePrefix = "/r/"
+
+// redactedReferer keeps only the scheme and host of a Referer that names a
+// share link (or cannot be parsed), so the token never reaches the log.
+func redactedReferer(ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + "/"
 }

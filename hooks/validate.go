@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,7 +49,7 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 	loc := store.UserLocation(e.App, r.GetString("user"))
 	p := journal.CheckEntry(journal.RawEntry{
 		Day:          r.GetString("day"),
-		SleepHours:   r.GetFloat("sleep_hours"),
+		SleepHours:   sleepRaw(r),
 		SleepQuality: r.GetFloat("sleep_quality"),
 		NightWakings: r.GetFloat("night_wakings"),
 		Notes:        r.GetString("notes"),
@@ -57,10 +58,56 @@ func (h *handlers) validateEntry(e *core.RecordEvent) error {
 		Relief:       r.GetStringSlice("relief"),
 		RedFlags:     r.GetStringSlice("red_flags"),
 	}, journal.Today(h.now(), loc))
+	if sleep, ok := journal.ParseSleepHours(sleepRaw(r)); ok {
+		r.Set("sleep_hours", sleep) // canonical: JSON null or a plain number
+	}
+	hidden, err := linksHiddenExercise(e.App, r)
+	if err != nil {
+		return err
+	}
+	if hidden {
+		if p == nil {
+			p = journal.Problems{}
+		}
+		p["exercises"] = journal.Problem{Code: "validation_exercise_not_available",
+			Message: "This exercise is not available to log. Choose one from the exercise list."}
+	}
 	if len(p) > 0 {
 		return validationErrors(p)
 	}
 	return e.Next()
+}
+
+// sleepRaw is the stored JSON of entries.sleep_hours.
+func sleepRaw(r *core.Record) []byte {
+	switch v := r.Get("sleep_hours").(type) {
+	case types.JSONRaw:
+		return v
+	case nil:
+		return nil
+	default: // set from Go before PocketBase normalised it
+		b, err := json.Marshal(v)
+		if err != nil {
+			return []byte("{}") // refused as not a number
+		}
+		return b
+	}
+}
+
+// linksHiddenExercise reports a newly linked exercise that the user cannot
+// read (draft, archived or scheduled): its id could only have been guessed
+// or leaked, and reports must not carry it. Links saved while a piece was
+// public stay, so retiring an exercise never blocks editing old entries.
+func linksHiddenExercise(app core.App, r *core.Record) (bool, error) {
+	before := r.Original().GetStringSlice("exercises")
+	var added []string
+	for _, id := range r.GetStringSlice("exercises") {
+		if r.IsNew() || !slices.Contains(before, id) {
+			added = append(added, id)
+		}
+	}
+	hidden, err := store.NotPublicExercises(app, added)
+	return len(hidden) > 0, err
 }
 
 // validateScore runs on every pain, mood and stress save.
@@ -75,6 +122,8 @@ func (h *handlers) validateScore(e *core.RecordEvent) error {
 		Areas:    r.GetStringSlice("areas"),
 		Activity: r.GetString("activity"),
 		Note:     r.GetString("note"),
+		At:       r.GetDateTime("at").Time(),
+		Location: loc,
 	}, journal.Today(h.now(), loc))
 	if len(p) > 0 {
 		return validationErrors(p)
@@ -100,18 +149,30 @@ func (h *handlers) defaultEntryDay(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// defaultScoreTime stamps a reading with now and, without a day, files it
-// under the logical day of that moment.
+// defaultScoreTime fills in a new reading's day from its time, or its time
+// from now when it is logged for the current logical day (or has no day).
 func (h *handlers) defaultScoreTime(e *core.RecordEvent) error {
 	r := e.Record
-	at := r.GetDateTime("at")
-	if at.IsZero() {
-		at, _ = types.ParseDateTime(h.now())
-		r.Set("at", at)
+	if !r.GetDateTime("at").IsZero() {
+		if r.GetString("day") == "" {
+			loc := store.UserLocation(e.App, r.GetString("user"))
+			r.Set("day", journal.LogicalDay(r.GetDateTime("at").Time(), loc).String())
+		}
+		return e.Next()
 	}
-	if r.GetString("day") == "" {
-		loc := store.UserLocation(e.App, r.GetString("user"))
-		r.Set("day", journal.LogicalDay(at.Time(), loc).String())
+	// Without a time, a reading logged for today's logical day is taken
+	// now; one back-filled for an earlier day keeps no time at all, so no
+	// export dates it today (its day alone is what is known).
+	now := h.now()
+	loc := store.UserLocation(e.App, r.GetString("user"))
+	current := journal.LogicalDay(now, loc)
+	if day := r.GetString("day"); day == "" || day == current.String() {
+		at, err := types.ParseDateTime(now)
+		if err != nil {
+			return err
+		}
+		r.Set("at", at)
+		r.Set("day", current.String())
 	}
 	return e.Next()
 }

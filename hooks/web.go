@@ -27,9 +27,15 @@ const WebAppCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'; " +
 	"manifest-src 'self'; worker-src 'self'"
 
+// FileCSP is PocketBase's own policy for /api/files/… (tools/filesystem):
+// nothing loads, and the sandbox gives an opened file a unique origin, so an
+// uploaded HTML or SVG file cannot run script as the app.
+const FileCSP = "default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
+
 // bindSecurityHeaders adds the usual security headers to every response.
 // The dashboard (/_/) ships its own inline bootstrapping, so it keeps
-// PocketBase's defaults apart from the CSP; everything else gets it.
+// PocketBase's defaults apart from the CSP; stored files keep PocketBase's
+// sandbox policy; everything else gets the web app's.
 func bindSecurityHeaders(se *core.ServeEvent) error {
 	se.Router.BindFunc(func(e *core.RequestEvent) error {
 		hdr := e.Response.Header()
@@ -37,7 +43,12 @@ func bindSecurityHeaders(se *core.ServeEvent) error {
 		hdr.Set("Referrer-Policy", "no-referrer")
 		hdr.Set("X-Frame-Options", "DENY")
 		hdr.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-		if !strings.HasPrefix(e.Request.URL.Path, "/_/") && hdr.Get("Content-Security-Policy") == "" {
+		switch path := e.Request.URL.Path; {
+		case strings.HasPrefix(path, "/_/"):
+		case strings.HasPrefix(path, "/api/files/"):
+			// Stored files are data, never a page or a script of this app.
+			hdr.Set("Content-Security-Policy", FileCSP)
+		case hdr.Get("Content-Security-Policy") == "":
 			hdr.Set("Content-Security-Policy", WebAppCSP)
 		}
 		return e.Next()

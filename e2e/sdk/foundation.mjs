@@ -44,6 +44,19 @@ const ex = await a.collection('exercises').getFirstListItem('slug="pelvic-tilt"'
 await a.collection('entries').create({ user: aid, day: today, sleep_hours: 5.5, sleep_quality: 2, night_wakings: 3,
   notes: 'a-private', exercises: [ex.id], relief: ['heat'], red_flags: [] });
 
+// A night without sleep reads back as 0, one not logged as null, through
+// the SDK's JSON and its multipart form path, and a filter finds the 0.
+const sleepless = await a.collection('entries').create({ user: aid, day: '2026-01-10', sleep_hours: 0 });
+assert.equal((await a.collection('entries').getOne(sleepless.id)).sleep_hours, 0);
+const unlogged = await a.collection('entries').create({ user: aid, day: '2026-01-11', sleep_hours: null });
+assert.equal((await a.collection('entries').getOne(unlogged.id)).sleep_hours, null);
+const form = new FormData();
+form.append('user', aid); form.append('day', '2026-01-12'); form.append('sleep_hours', '0');
+assert.equal((await a.collection('entries').create(form)).sleep_hours, 0);
+const zeros = await a.collection('entries').getFullList({ filter: 'sleep_hours = 0' });
+assert.deepEqual(zeros.map((e) => e.day).sort(), ['2026-01-10', '2026-01-12']);
+await rejects(a.collection('entries').create({ user: aid, day: '2026-01-13', sleep_hours: 'six' }), 'sleep_hours');
+
 // A clear 400 for each malformed value.
 await rejects(a.collection('pain_scores').create({ user: aid, day: today }), 'score');
 await rejects(a.collection('pain_scores').create({ user: aid, day: today, score: 11 }), 'score');

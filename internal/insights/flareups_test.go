@@ -121,12 +121,12 @@ func TestFlareContext(t *testing.T) {
 	t.Parallel()
 	b := &builder{}
 	b.peaks(d0, 3, 3, 3, 3, 3, 3, 3, 3)
-	for i, h := range []float64{7, 7.5, 6, 8, 0, 7, 6.5, 5} { // 0: sleep not logged
+	for i, h := range []*float64{new(7.0), new(7.5), new(6.0), new(8.0), nil, new(7.0), new(6.5), new(5.0)} { // nil: sleep not logged
 		b.entry(journal.Entry{Day: d0 + journal.Day(i), SleepHours: h})
 		b.stress(d0+journal.Day(i), 3+i%2)
 	}
 	f := d0 + 8
-	b.entry(journal.Entry{Day: f, SleepHours: 4, SleepNotes: "up every hour  ", StressNotes: "   ", Notes: "bad day"})
+	b.entry(journal.Entry{Day: f, SleepHours: new(4.0), SleepNotes: "up every hour  ", StressNotes: "   ", Notes: "bad day"})
 	b.stress(f, 8, 6)
 	b.painNote(f, 8, "lifting the car seat")
 	b.painNote(f, 6, "")

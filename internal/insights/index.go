@@ -200,13 +200,14 @@ func (x *index) stress(d journal.Day) (float64, bool) {
 	return round1(float64(a.stressSum) / float64(a.stressN)), true
 }
 
-// sleepHours is the entry's sleep (the night before d); 0 means not logged.
+// sleepHours is the entry's sleep (the night before d); nil is not logged,
+// while 0 is a night without sleep and counts.
 func (x *index) sleepHours(d journal.Day) (float64, bool) {
 	e := x.entry(d)
-	if e == nil || e.SleepHours <= 0 {
+	if e == nil || e.SleepHours == nil {
 		return 0, false
 	}
-	return e.SleepHours, true
+	return *e.SleepHours, true
 }
 
 func (x *index) sleepQuality(d journal.Day) (int, bool) {

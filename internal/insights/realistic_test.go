@@ -56,7 +56,7 @@ func clip(v float64, lo, hi int) int {
 
 // setSleep is the one place the tests write an entry's sleep, so the change
 // of Entry.SleepHours to a pointer (issue 12) touches one line.
-func setSleep(e *journal.Entry, h float64) { e.SleepHours = h }
+func setSleep(e *journal.Entry, h float64) { e.SleepHours = &h }
 
 // weekUsual is "usual for that week" as the generator defines it: the mean
 // of the nights actually slept (logged or not) over the 21 days centred on

@@ -54,7 +54,7 @@ func TestBuildSeries(t *testing.T) {
 				t.Fatalf("got %+v", s[0])
 			}
 		}},
-		{"entry only: logged, sleep from entry, empty lists", (&builder{}).entry(journal.Entry{Day: d0, SleepHours: 5.5, SleepQuality: 3, NightWakings: 4, Exercises: []string{"a", "b"}}).journal(), d0, d0, func(t *testing.T, s []insights.DayStat) {
+		{"entry only: logged, sleep from entry, empty lists", (&builder{}).entry(journal.Entry{Day: d0, SleepHours: new(5.5), SleepQuality: 3, NightWakings: 4, Exercises: []string{"a", "b"}}).journal(), d0, d0, func(t *testing.T, s []insights.DayStat) {
 			d := s[0]
 			if !d.Logged || *d.SleepHours != 5.5 || *d.SleepQuality != 3 || *d.NightWakings != 4 || d.Exercises != 2 {
 				t.Fatalf("got %+v", d)

@@ -44,13 +44,13 @@ func simulate(seed uint64, c simConfig) sim {
 		short := r.Float64() < c.shortRate
 		e := journal.Entry{
 			Day:          d,
-			SleepHours:   6 + 0.25*float64(r.IntN(11)),
+			SleepHours:   new(6 + 0.25*float64(r.IntN(11))),
 			SleepQuality: 1 + r.IntN(5),
 			NightWakings: r.IntN(6),
 			Exercises:    make([]string, r.IntN(3)),
 		}
 		if short {
-			e.SleepHours = 4 + 0.25*float64(r.IntN(7))
+			e.SleepHours = new(4 + 0.25*float64(r.IntN(7)))
 			e.SleepNotes = fmt.Sprintf("night before %s: up every hour", d)
 			s.short[d] = true
 		} else if r.IntN(4) == 0 {

@@ -85,7 +85,7 @@ func edit(j journal.Journal, r *rand.Rand, lo, hi journal.Day) journal.Journal {
 			for i := range j.Entries {
 				if j.Entries[i].Day == d {
 					j.Entries[i].Notes = "edited"
-					j.Entries[i].SleepHours = 4
+					j.Entries[i].SleepHours = new(4.0)
 				}
 			}
 		}

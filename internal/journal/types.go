@@ -3,14 +3,14 @@ package journal
 import "time"
 
 // Entry is one daily journal entry. Sleep describes the night before Day.
-// PocketBase number fields cannot be null, so "not given" is encoded as:
-// SleepHours 0 and SleepQuality 0 mean not logged (quality is 1–5 and a night
-// of no sleep at all is logged as a quarter hour by the app); NightWakings
-// only counts when the sleep section was filled in (see HasSleep).
+// SleepHours nil means not logged and 0 a night without sleep (the field is
+// JSON, so it can be null). PocketBase number fields cannot be null, so
+// SleepQuality 0 means not logged (quality is 1–5); NightWakings only counts
+// when the sleep section was filled in (see HasSleep).
 type Entry struct {
 	ID           string    `json:"id"`
 	Day          Day       `json:"day"`
-	SleepHours   float64   `json:"sleep_hours"`
+	SleepHours   *float64  `json:"sleep_hours"`
 	SleepQuality int       `json:"sleep_quality"`
 	NightWakings int       `json:"night_wakings"`
 	Notes        string    `json:"notes"`
@@ -25,7 +25,7 @@ type Entry struct {
 
 // HasSleep reports whether the entry's sleep section was filled in, which is
 // when NightWakings (where 0 is a real answer) can be trusted.
-func (e Entry) HasSleep() bool { return e.SleepHours > 0 || e.SleepQuality > 0 }
+func (e Entry) HasSleep() bool { return e.SleepHours != nil || e.SleepQuality > 0 }
 
 // Score is one reading on a scale: pain (0–10), mood (1–5) or stress (0–10).
 // Areas and Activity are set for pain only.

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -55,8 +56,10 @@ func (p Problems) add(field, code, format string, args ...any) {
 
 // RawEntry is an entry as submitted, before any field is trusted.
 type RawEntry struct {
-	Day                            string
-	SleepHours                     float64
+	Day string
+	// SleepHours is the stored JSON: null (or empty) when not logged, else
+	// a number of hours.
+	SleepHours                     []byte
 	SleepQuality, NightWakings     float64
 	Notes, SleepNotes, StressNotes string
 	Relief, RedFlags               []string
@@ -70,6 +73,10 @@ type RawScore struct {
 	Areas    []string
 	Activity string
 	Note     string
+	// At is when the reading was taken (zero when only its day is known);
+	// Location is the user's zone, which decides the logical day of At.
+	At       time.Time
+	Location *time.Location
 }
 
 // RawUser is the journal-related part of a user profile as submitted.
@@ -92,14 +99,33 @@ func CheckDay(p Problems, field, s string, today Day) {
 	}
 }
 
+// ParseSleepHours reads stored sleep: nil when not logged (absent, JSON null
+// or an empty string, which a blank form field becomes), the hours when a
+// JSON number; ok is false for anything else (text, lists, objects).
+func ParseSleepHours(raw []byte) (hours *float64, ok bool) {
+	s := strings.TrimSpace(string(raw))
+	if s == "" || s == "null" || s == `""` {
+		return nil, true
+	}
+	var v float64
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		return nil, false
+	}
+	return &v, true
+}
+
 // CheckEntry validates a daily entry.
 func CheckEntry(e RawEntry, today Day) Problems {
 	p := Problems{}
 	CheckDay(p, "day", e.Day, today)
+	sleep, ok := ParseSleepHours(e.SleepHours)
 	switch {
-	case invalidNumber(e.SleepHours) || e.SleepHours < 0 || e.SleepHours > SleepHoursMax:
+	case !ok:
+		p.add("sleep_hours", "validation_sleep_hours_type", "Sleep is a number of hours (0 for a night without sleep), or empty when not logged.")
+	case sleep == nil:
+	case invalidNumber(*sleep) || *sleep < 0 || *sleep > SleepHoursMax:
 		p.add("sleep_hours", "validation_sleep_hours_range", "Sleep must be between 0 and %d hours.", SleepHoursMax)
-	case e.SleepHours*4 != math.Trunc(e.SleepHours*4):
+	case *sleep*4 != math.Trunc(*sleep*4):
 		p.add("sleep_hours", "validation_sleep_hours_step", "Sleep is logged in quarter hours (for example 5.25 or 6.5).")
 	}
 	// 0 means "not given" for quality (see Entry), so 0 and 1–5 are accepted.
@@ -120,6 +146,10 @@ func CheckScore(s RawScore, today Day) Problems {
 	lo, hi, words := ScoreRange(s.Kind)
 	checkInt(p, "score", s.Score, lo, hi, fmt.Sprintf("%s is a whole number from %d to %d%s.", titleKind(s.Kind), lo, hi, words))
 	checkText(p, "note", s.Note, MaxScoreNoteChars)
+	if day, err := ParseDay(s.Day); err == nil && !s.At.IsZero() && !AtInDay(s.At, day, s.Location) {
+		p.add("at", "validation_at_outside_day", "The time %s is not on %s: a reading's time falls between 4:00 that day and 4:00 the next morning, your time.",
+			s.At.In(zoneOr(s.Location)).Format("2006-01-02 15:04"), s.Day)
+	}
 	if s.Kind == KindPain {
 		checkSelect(p, "areas", s.Areas, PainAreas)
 		if s.Activity != "" {
@@ -127,6 +157,19 @@ func CheckScore(s RawScore, today Day) Problems {
 		}
 	}
 	return p
+}
+
+// AtInDay reports whether a reading taken at at belongs to the logical day
+// day in loc (from 4:00 that day to 4:00 the next, see LogicalDay).
+func AtInDay(at time.Time, day Day, loc *time.Location) bool {
+	return LogicalDay(at, zoneOr(loc)) == day
+}
+
+func zoneOr(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.UTC
+	}
+	return loc
 }
 
 // ScoreRange returns the bounds of a scale and words that explain its ends.

@@ -12,7 +12,7 @@ var today = journal.MustDay("2026-11-24")
 
 func TestCheckEntry(t *testing.T) {
 	t.Parallel()
-	valid := journal.RawEntry{Day: "2026-11-24", SleepHours: 5.75, SleepQuality: 3, NightWakings: 4,
+	valid := journal.RawEntry{Day: "2026-11-24", SleepHours: []byte("5.75"), SleepQuality: 3, NightWakings: 4,
 		Relief: []string{"heat"}, RedFlags: []string{"fever"}}
 	scenarios := []struct {
 		name  string
@@ -25,9 +25,17 @@ func TestCheckEntry(t *testing.T) {
 		{"missing day", func(e *journal.RawEntry) { e.Day = "" }, "day", "validation_required"},
 		{"impossible day", func(e *journal.RawEntry) { e.Day = "2026-02-30" }, "day", "validation_invalid_day"},
 		{"future day", func(e *journal.RawEntry) { e.Day = "2026-11-25" }, "day", "validation_day_in_future"},
-		{"sleep over 24", func(e *journal.RawEntry) { e.SleepHours = 24.25 }, "sleep_hours", "validation_sleep_hours_range"},
-		{"negative sleep", func(e *journal.RawEntry) { e.SleepHours = -1 }, "sleep_hours", "validation_sleep_hours_range"},
-		{"sleep not in quarter hours", func(e *journal.RawEntry) { e.SleepHours = 6.1 }, "sleep_hours", "validation_sleep_hours_step"},
+		{"sleep over 24", func(e *journal.RawEntry) { e.SleepHours = []byte("24.25") }, "sleep_hours", "validation_sleep_hours_range"},
+		{"negative sleep", func(e *journal.RawEntry) { e.SleepHours = []byte("-1") }, "sleep_hours", "validation_sleep_hours_range"},
+		{"sleep not in quarter hours", func(e *journal.RawEntry) { e.SleepHours = []byte("6.1") }, "sleep_hours", "validation_sleep_hours_step"},
+		{"no sleep at all", func(e *journal.RawEntry) { e.SleepHours = []byte("0") }, "", ""},
+		{"sleep not logged", func(e *journal.RawEntry) { e.SleepHours = []byte("null") }, "", ""},
+		{"sleep blank form field", func(e *journal.RawEntry) { e.SleepHours = []byte(`""`) }, "", ""},
+		{"sleep as text", func(e *journal.RawEntry) { e.SleepHours = []byte(`"six"`) }, "sleep_hours", "validation_sleep_hours_type"},
+		{"sleep as quoted number", func(e *journal.RawEntry) { e.SleepHours = []byte(`"6"`) }, "sleep_hours", "validation_sleep_hours_type"},
+		{"sleep as list", func(e *journal.RawEntry) { e.SleepHours = []byte(`[6]`) }, "sleep_hours", "validation_sleep_hours_type"},
+		{"sleep as object", func(e *journal.RawEntry) { e.SleepHours = []byte(`{"h":6}`) }, "sleep_hours", "validation_sleep_hours_type"},
+		{"sleep as bool", func(e *journal.RawEntry) { e.SleepHours = []byte(`true`) }, "sleep_hours", "validation_sleep_hours_type"},
 		{"quality 6", func(e *journal.RawEntry) { e.SleepQuality = 6 }, "sleep_quality", "validation_out_of_range"},
 		{"quality fraction", func(e *journal.RawEntry) { e.SleepQuality = 2.5 }, "sleep_quality", "validation_out_of_range"},
 		{"wakings 31", func(e *journal.RawEntry) { e.NightWakings = 31 }, "night_wakings", "validation_out_of_range"},
@@ -124,10 +132,12 @@ func assertProblem(t *testing.T, p journal.Problems, field, code string) {
 }
 
 func FuzzCheckEntry(f *testing.F) {
-	f.Add("2026-11-24", 6.5, 3.0, 2.0, "note", "heat")
-	f.Add("2026-02-30", -1.0, 9.0, 99.0, "\xff", "wine")
-	f.Fuzz(func(t *testing.T, day string, sleep, quality, wakings float64, note, relief string) {
-		p := journal.CheckEntry(journal.RawEntry{Day: day, SleepHours: sleep, SleepQuality: quality,
+	f.Add("2026-11-24", "6.5", 3.0, 2.0, "note", "heat")
+	f.Add("2026-02-30", "-1", 9.0, 99.0, "\xff", "wine")
+	f.Add("2026-11-24", "null", 3.0, 2.0, "", "heat")
+	f.Add("2026-11-24", `{"a":[1e999]}`, 3.0, 2.0, "", "heat")
+	f.Fuzz(func(t *testing.T, day, sleep string, quality, wakings float64, note, relief string) {
+		p := journal.CheckEntry(journal.RawEntry{Day: day, SleepHours: []byte(sleep), SleepQuality: quality,
 			NightWakings: wakings, Notes: note, Relief: []string{relief}}, today)
 		for field, problem := range p {
 			if problem.Code == "" || problem.Message == "" {

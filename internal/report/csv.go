@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mend-app/mend/internal/journal"
 )
@@ -74,8 +76,8 @@ func csvRows(in Input) []csvRow {
 			rows = append(rows, csvRow{day: e.Day, fields: []string{kind, e.Day.String(), "", value, "", "", note}})
 		}
 		if e.HasSleep() {
-			if e.SleepHours > 0 {
-				add("sleep_hours", strconv.FormatFloat(e.SleepHours, 'f', -1, 64), "")
+			if e.SleepHours != nil { // 0 is a night without sleep
+				add("sleep_hours", strconv.FormatFloat(*e.SleepHours, 'f', -1, 64), "")
 			}
 			if e.SleepQuality > 0 {
 				add("sleep_quality", strconv.Itoa(e.SleepQuality), "")
@@ -119,20 +121,40 @@ func csvRows(in Input) []csvRow {
 }
 
 // safeCell defuses spreadsheet formulas (OWASP "CSV Injection"): a cell
-// that starts with =, +, -, @, tab or carriage return gets a leading single
+// that starts with =, +, -, @ (or their full-width and small forms, or the
+// minus sign), tab, carriage return or line feed gets a leading single
 // quote, so Excel, LibreOffice and Sheets show it as text instead of running
-// it. A line feed is treated the same, as some importers skip it before
-// parsing a formula; so are leading spaces, which some spreadsheets trim
-// before deciding whether a cell is a formula (" =1+1"). The export writes
-// no negative numbers, so no number is ever changed.
+// it. Leading spaces of any kind (ASCII, no-break, ideographic and the
+// other Unicode spaces, zero-width ones too) are looked through first,
+// because spreadsheets trim or normalise them before deciding whether a
+// cell is a formula. The export writes no negative numbers, so no number is
+// ever changed.
 func safeCell(s string) string {
-	t := strings.TrimLeft(s, " ")
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '\t', '\r', '\n':
+		return "'" + s
+	}
+	t := strings.TrimLeftFunc(s, isCellSpace)
 	if t == "" {
 		return s
 	}
-	switch t[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
+	r, _ := utf8.DecodeRuneInString(t)
+	if strings.ContainsRune(formulaStarts, r) {
 		return "'" + s
 	}
 	return s
+}
+
+// formulaStarts are the characters a spreadsheet may read as the start of
+// a formula: ASCII, full-width (＝＋－＠), small (﹦﹢﹣) and U+2212 minus,
+// and the line breaks some importers skip.
+const formulaStarts = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\u2212"
+
+// isCellSpace is any Unicode space plus the zero-width characters that
+// render as nothing (U+200B, U+2060, U+FEFF, U+180E).
+func isCellSpace(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u180e'
 }

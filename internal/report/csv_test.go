@@ -105,19 +105,19 @@ func TestCSVNotesOff(t *testing.T) {
 }
 
 func FuzzCSVCell(f *testing.F) {
-	for _, s := range []string{"", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", "plain", "'=x", "５", "  =1+1", " "} {
+	for _, s := range []string{"", "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "\nx", "plain", "'=x", "５", "  =1+1", " ",
+		"\u00a0=1", "\u3000+1", "＝1", "＠x", "\u200b-1", "\u00a0text"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got := report.SafeCell(s)
-		trimmed := strings.TrimLeft(got, " ")
-		if trimmed != "" && strings.ContainsRune("=+-@\t\r\n", rune(trimmed[0])) {
+		if startsFormula(got) {
 			t.Fatalf("SafeCell(%q) = %q starts a formula, spaces aside", s, got)
 		}
 		if got != s && got != "'"+s {
 			t.Fatalf("SafeCell(%q) = %q: only a leading quote may be added", s, got)
 		}
-		if in := strings.TrimLeft(s, " "); got != s && (in == "" || !strings.ContainsRune("=+-@\t\r\n", rune(in[0]))) {
+		if got != s && !startsFormula(s) {
 			t.Fatalf("SafeCell(%q) changed a harmless cell", s)
 		}
 	})

@@ -13,13 +13,19 @@ import (
 	"github.com/mend-app/mend/internal/journal"
 )
 
-// Code systems of the FHIR export. Mend's own self-rating codes live under
-// an example namespace until the project owns a domain for them; LOINC and
-// UCUM are used where a standard code fits.
+// Code systems of the FHIR export. LOINC and UCUM are used where a standard
+// code fits what is measured (pain 0-10: LOINC 72514-3; sleep duration:
+// LOINC 93832-4). Mend's own self-rating scales (mood 1-5, stress 0-10,
+// sleep quality 1-5, night wakings) and its pain areas and activities have
+// no exact standard code, so they live in Mend's code systems under the
+// server's Application URL (Input.AppURL): the operator's own domain.
 const (
-	FHIRCodeSystem   = "https://mend.example/fhir/CodeSystem/self-report"
-	FHIRPainArea     = "https://mend.example/fhir/CodeSystem/pain-area"
-	FHIRActivity     = "https://mend.example/fhir/CodeSystem/pain-activity"
+	FHIRCodeSystemPath = "/fhir/CodeSystem/self-report"
+	FHIRPainAreaPath   = "/fhir/CodeSystem/pain-area"
+	FHIRActivityPath   = "/fhir/CodeSystem/pain-activity"
+	// fhirNoAppURL prefixes Mend's systems when no Application URL is set:
+	// a URN, so no made-up domain is ever named.
+	fhirNoAppURL     = "urn:mend-app"
 	loincSystem      = "http://loinc.org"
 	ucumSystem       = "http://unitsofmeasure.org"
 	categorySystem   = "http://terminology.hl7.org/CodeSystem/observation-category"
@@ -113,6 +119,7 @@ func FHIR(w io.Writer, in Input) error {
 // obsBuilder collects the observations of one bundle.
 type obsBuilder struct {
 	in      Input
+	base    string // Mend's code systems live under it (see FHIRBase)
 	subject map[string]string
 	loc     *time.Location
 	out     []*fhirObservation
@@ -120,9 +127,18 @@ type obsBuilder struct {
 
 var survey = []fhirConcept{{Coding: []fhirCoding{{System: categorySystem, Code: "survey", Display: "Survey"}}}}
 
+// FHIRBase is where Mend's code systems live for a server whose Application
+// URL is appURL (trailing slashes dropped), or a URN when it is not set.
+func FHIRBase(appURL string) string {
+	if base := strings.TrimRight(strings.TrimSpace(appURL), "/"); base != "" {
+		return base
+	}
+	return fhirNoAppURL
+}
+
 // mend is a concept in Mend's own self-report code system.
-func mend(code, text string) fhirConcept {
-	return fhirConcept{Coding: []fhirCoding{{System: FHIRCodeSystem, Code: code, Display: text}}, Text: text}
+func (b *obsBuilder) mend(code, text string) fhirConcept {
+	return fhirConcept{Coding: []fhirCoding{{System: b.base + FHIRCodeSystemPath, Code: code, Display: text}}, Text: text}
 }
 
 // add appends an observation dated by its reading time, or by day when at is zero.
@@ -146,16 +162,16 @@ func (b *obsBuilder) note(o *fhirObservation, text string) {
 }
 
 func observations(in Input, subject map[string]string, loc *time.Location) []*fhirObservation {
-	b := &obsBuilder{in: in, subject: subject, loc: loc}
+	b := &obsBuilder{in: in, subject: subject, loc: loc, base: FHIRBase(in.AppURL)}
 	painCode := fhirConcept{Coding: []fhirCoding{{System: loincSystem, Code: loincPain, Display: loincPainDisplay}}, Text: "Pain severity (0-10)"}
 	for i, s := range in.Journal.Pain {
 		o := b.add(recordKey("pain", s.ID, s.Day, i), s.Day, s.At, painCode)
 		o.ValueQuantity = &fhirQuantity{Value: float64(s.Score), Unit: "{score}", System: ucumSystem, Code: "{score}"}
 		for _, a := range s.Areas {
-			o.Component = append(o.Component, component(FHIRPainArea, "pain-area", "Where it hurts", a))
+			o.Component = append(o.Component, b.component(FHIRPainAreaPath, "pain-area", "Where it hurts", a))
 		}
 		if s.Activity != "" {
-			o.Component = append(o.Component, component(FHIRActivity, "pain-activity", "Activity at the time", s.Activity))
+			o.Component = append(o.Component, b.component(FHIRActivityPath, "pain-activity", "Activity at the time", s.Activity))
 		}
 		b.note(o, s.Note)
 	}
@@ -164,7 +180,7 @@ func observations(in Input, subject map[string]string, loc *time.Location) []*fh
 		list       []journal.Score
 	}{{"mood", "Mood (1-5, self-rated)", in.Journal.Mood}, {"stress", "Stress (0-10, self-rated)", in.Journal.Stress}} {
 		for i, s := range sc.list {
-			o := b.add(recordKey(sc.kind, s.ID, s.Day, i), s.Day, time.Time{}, mend(sc.kind, sc.text))
+			o := b.add(recordKey(sc.kind, s.ID, s.Day, i), s.Day, time.Time{}, b.mend(sc.kind, sc.text))
 			o.ValueInteger = new(s.Score)
 			b.note(o, s.Note)
 		}
@@ -181,15 +197,16 @@ func observations(in Input, subject map[string]string, loc *time.Location) []*fh
 // entry adds the sleep measures of an entry and, with notes on, its three
 // free-text notes as text observations, so that no note is lost.
 func (b *obsBuilder) entry(e journal.Entry, key string) {
-	if e.SleepHours > 0 {
+	if e.SleepHours != nil { // 0 is a night without sleep
+
 		o := b.add(key+"|sleep_hours", e.Day, time.Time{}, fhirConcept{Coding: []fhirCoding{{System: loincSystem, Code: loincSleep, Display: "Sleep duration"}}, Text: "Sleep duration (night before)"})
-		o.ValueQuantity = &fhirQuantity{Value: e.SleepHours, Unit: "h", System: ucumSystem, Code: "h"}
+		o.ValueQuantity = &fhirQuantity{Value: *e.SleepHours, Unit: "h", System: ucumSystem, Code: "h"}
 	}
 	if e.SleepQuality > 0 {
-		b.add(key+"|sleep_quality", e.Day, time.Time{}, mend("sleep-quality", "Sleep quality (1-5, self-rated)")).ValueInteger = new(e.SleepQuality)
+		b.add(key+"|sleep_quality", e.Day, time.Time{}, b.mend("sleep-quality", "Sleep quality (1-5, self-rated)")).ValueInteger = new(e.SleepQuality)
 	}
 	if e.HasSleep() {
-		b.add(key+"|night_wakings", e.Day, time.Time{}, mend("night-wakings", "Night wakings (count)")).ValueInteger = new(e.NightWakings)
+		b.add(key+"|night_wakings", e.Day, time.Time{}, b.mend("night-wakings", "Night wakings (count)")).ValueInteger = new(e.NightWakings)
 	}
 	if !b.in.Notes {
 		return
@@ -200,15 +217,15 @@ func (b *obsBuilder) entry(e journal.Entry, key string) {
 		{"stress_notes", "stress-note", "Stress note", e.StressNotes},
 	} {
 		if strings.TrimSpace(n.value) != "" {
-			b.add(key+"|"+n.field, e.Day, time.Time{}, mend(n.code, n.text)).ValueString = n.value
+			b.add(key+"|"+n.field, e.Day, time.Time{}, b.mend(n.code, n.text)).ValueString = n.value
 		}
 	}
 }
 
-func component(system, code, text, value string) fhirComponent {
+func (b *obsBuilder) component(systemPath, code, text, value string) fhirComponent {
 	return fhirComponent{
-		Code:                 fhirConcept{Coding: []fhirCoding{{System: FHIRCodeSystem, Code: code, Display: text}}, Text: text},
-		ValueCodeableConcept: fhirConcept{Coding: []fhirCoding{{System: system, Code: value}}, Text: label(value)},
+		Code:                 b.mend(code, text),
+		ValueCodeableConcept: fhirConcept{Coding: []fhirCoding{{System: b.base + systemPath, Code: value}}, Text: label(value)},
 	}
 }
 

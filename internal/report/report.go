@@ -40,6 +40,9 @@ type Input struct {
 	// report (ValidIdentifier), printed in its header; empty for none. It is
 	// never filled from the account: a report names no one unasked.
 	Identifier string
+	// AppURL is the server's Application URL setting; the FHIR bundle's own
+	// code systems live under it (see FHIRBase).
+	AppURL string
 }
 
 // Format names, as in DESIGN.md's report route and reports collection.

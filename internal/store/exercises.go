@@ -20,30 +20,66 @@ func ExerciseIDs(entries []journal.Entry) []string {
 	return slices.Compact(ids)
 }
 
-// ExerciseNames maps exercise ids to their names. Ids of exercises that no
-// longer exist are left out; the report then shows the bare id. Archived
-// pieces are named: the user ticked them while they were published, so
-// their names are part of the user's own record. Drafts are not: a user
-// never sees one, and an id sent through the API must not reveal its title.
+// publicNow is the content collections' public read rule in SQL: published
+// and its time has come. PocketBase stores dates as "YYYY-MM-DD
+// HH:MM:SS.sssZ" in UTC, so the text comparison orders them like times;
+// like the API rule's @now, it reads the real clock.
+const publicNow = "status = 'published' AND published_at != '' AND published_at <= strftime('%Y-%m-%d %H:%M:%fZ', 'now')"
+
+// ExerciseNames maps exercise ids to their names. Only public pieces are
+// named (published, and their time has come): a draft, archived or
+// scheduled piece is one the user cannot read, and an id sent through the
+// API must not reveal its title in an export. Ids left out (gone or not
+// public) show as the bare id.
 func ExerciseNames(app core.App, ids []string) (map[string]string, error) {
 	names := make(map[string]string, len(ids))
-	if len(ids) == 0 {
-		return names, nil
-	}
-	in := make([]any, len(ids))
-	for i, id := range ids {
-		in[i] = id
-	}
-	var rows []struct {
-		ID   string `db:"id"`
-		Name string `db:"name"`
-	}
-	err := app.DB().Select("id", "name").From(Exercises).Where(dbx.In("id", in...)).AndWhere(dbx.NewExp("status != 'draft'")).All(&rows)
+	rows, err := publicExercises(app, ids)
 	if err != nil {
-		return nil, fmt.Errorf("store: unable to load exercise names: %w", err)
+		return nil, err
 	}
 	for _, r := range rows {
 		names[r.ID] = r.Name
 	}
 	return names, nil
+}
+
+// NotPublicExercises returns those of ids that are not public exercises now
+// (draft, archived, scheduled or missing), in the order given.
+func NotPublicExercises(app core.App, ids []string) ([]string, error) {
+	rows, err := publicExercises(app, ids)
+	if err != nil {
+		return nil, err
+	}
+	public := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		public[r.ID] = true
+	}
+	var out []string
+	for _, id := range ids {
+		if !public[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+type exerciseRow struct {
+	ID   string `db:"id"`
+	Name string `db:"name"`
+}
+
+func publicExercises(app core.App, ids []string) ([]exerciseRow, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in := make([]any, len(ids))
+	for i, id := range ids {
+		in[i] = id
+	}
+	var rows []exerciseRow
+	err := app.DB().Select("id", "name").From(Exercises).Where(dbx.In("id", in...)).AndWhere(dbx.NewExp(publicNow)).All(&rows)
+	if err != nil {
+		return nil, fmt.Errorf("store: unable to load exercises: %w", err)
+	}
+	return rows, nil
 }

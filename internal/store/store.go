@@ -5,6 +5,7 @@
 package store
 
 import (
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,19 +60,19 @@ type scoreRow struct {
 }
 
 type entryRow struct {
-	ID           string  `db:"id"`
-	Day          string  `db:"day"`
-	SleepHours   float64 `db:"sleep_hours"`
-	SleepQuality float64 `db:"sleep_quality"`
-	NightWakings float64 `db:"night_wakings"`
-	Notes        string  `db:"notes"`
-	SleepNotes   string  `db:"sleep_notes"`
-	StressNotes  string  `db:"stress_notes"`
-	Exercises    string  `db:"exercises"`
-	Relief       string  `db:"relief"`
-	RedFlags     string  `db:"red_flags"`
-	Created      string  `db:"created"`
-	Updated      string  `db:"updated"`
+	ID           string         `db:"id"`
+	Day          string         `db:"day"`
+	SleepHours   sql.NullString `db:"sleep_hours"` // JSON: null or hours
+	SleepQuality float64        `db:"sleep_quality"`
+	NightWakings float64        `db:"night_wakings"`
+	Notes        string         `db:"notes"`
+	SleepNotes   string         `db:"sleep_notes"`
+	StressNotes  string         `db:"stress_notes"`
+	Exercises    string         `db:"exercises"`
+	Relief       string         `db:"relief"`
+	RedFlags     string         `db:"red_flags"`
+	Created      string         `db:"created"`
+	Updated      string         `db:"updated"`
 }
 
 // LoadJournal reads everything userID logged on days in [from, to].
@@ -126,7 +127,7 @@ func loadEntries(app core.App, userID string, from, to journal.Day) ([]journal.E
 			continue // validation keeps bad days out; a hand-edited row is skipped, not fatal
 		}
 		out = append(out, journal.Entry{
-			ID: r.ID, Day: day, SleepHours: r.SleepHours, SleepQuality: int(r.SleepQuality),
+			ID: r.ID, Day: day, SleepHours: jsonFloat(r.SleepHours.String), SleepQuality: int(r.SleepQuality),
 			NightWakings: int(r.NightWakings), Notes: r.Notes, SleepNotes: r.SleepNotes, StressNotes: r.StressNotes,
 			Exercises: jsonList(r.Exercises), Relief: jsonList(r.Relief), RedFlags: jsonList(r.RedFlags),
 			Created: parseTime(r.Created), Updated: parseTime(r.Updated),

@@ -26,7 +26,7 @@ func document(from, to, delivery journal.Day, j journal.Journal) insights.Docume
 	for _, e := range j.Entries {
 		s := byDay[e.Day]
 		s.Logged = true
-		s.SleepHours, s.SleepQuality, s.NightWakings = new(e.SleepHours), new(e.SleepQuality), new(e.NightWakings)
+		s.SleepHours, s.SleepQuality, s.NightWakings = e.SleepHours, new(e.SleepQuality), new(e.NightWakings)
 		s.Exercises, s.Relief, s.RedFlags = len(e.Exercises), slices.Clone(e.Relief), slices.Clone(e.RedFlags)
 	}
 	for _, p := range j.Pain {

@@ -37,7 +37,7 @@ func LongJournal(days, noteChars int) (journal.Journal, journal.Profile) {
 		d := from.AddDays(i)
 		base := 6 - 4*float64(i)/float64(days)
 		j.Entries = append(j.Entries, journal.Entry{
-			ID: fmt.Sprintf("e%05d", i), Day: d, SleepHours: float64(3*4+r.IntN(20)) / 4,
+			ID: fmt.Sprintf("e%05d", i), Day: d, SleepHours: new(float64(3*4+r.IntN(20)) / 4),
 			SleepQuality: 1 + r.IntN(5), NightWakings: r.IntN(5), Notes: note(i),
 			Relief: []string{"heat", "rest", "support_belt"}[:r.IntN(3)],
 		})

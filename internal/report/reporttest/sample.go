@@ -52,7 +52,7 @@ func Sample(days int, notes []string) report.Input {
 		if r.IntN(10) == 0 { // about one day in ten is not logged
 			continue
 		}
-		e := journal.Entry{ID: fmt.Sprintf("e%05d", i), Day: d, SleepHours: float64(3*4+r.IntN(20)) / 4,
+		e := journal.Entry{ID: fmt.Sprintf("e%05d", i), Day: d, SleepHours: new(float64(3*4+r.IntN(20)) / 4),
 			SleepQuality: 1 + r.IntN(5), NightWakings: r.IntN(5)}
 		if i%3 == 0 {
 			e.Notes, e.SleepNotes, e.StressNotes = next(), next(), next()
@@ -90,6 +90,7 @@ func Sample(days int, notes []string) report.Input {
 		Notes:         true,
 		Generated:     Generated,
 		ExerciseNames: map[string]string{"ex-pelvic-tilt": "Pelvic tilt", "ex-bridge": "Bridge"},
+		AppURL:        "https://mend.clinic-a.org/",
 	}
 }
 

@@ -31,9 +31,9 @@ export class MendAuth extends HTMLElement {
         ${mode !== 'reset' ? html`
         <div class="field">
           <label class="field-label" for="auth-password">Password</label>
-          <input id="auth-password" name="password" type="password" required minlength="8"
+          <input id="auth-password" name="password" type="password" required minlength="${mode === 'signup' ? 10 : 1}"
             autocomplete="${mode === 'signup' ? 'new-password' : 'current-password'}" aria-describedby="auth-password-err ${mode === 'signup' ? 'auth-password-hint' : ''}">
-          ${mode === 'signup' ? html`<p class="hint" id="auth-password-hint">At least 8 characters.</p>` : ''}
+          ${mode === 'signup' ? html`<p class="hint" id="auth-password-hint">At least 10 characters.</p>` : ''}
           <p class="field-error" id="auth-password-err" data-error-for="password"></p>
           <label class="opt"><input type="checkbox" data-show-password><span>Show password</span></label>
         </div>` : ''}
@@ -61,7 +61,7 @@ export class MendAuth extends HTMLElement {
       /** @type {Record<string,string>} */
       const errs = {};
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errs.email = 'Enter an email address like name@example.com.';
-      if (mode !== 'reset' && password.length < (mode === 'signup' ? 8 : 1)) errs.password = mode === 'signup' ? 'Use at least 8 characters.' : 'Enter your password.';
+      if (mode !== 'reset' && password.length < (mode === 'signup' ? 10 : 1)) errs.password = mode === 'signup' ? 'Use at least 10 characters.' : 'Enter your password.';
       if (Object.keys(errs).length) return this.#showErrors(errs, status, 'Please check the marked fields.');
       const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
       button.disabled = true;

@@ -8,7 +8,7 @@
 // note); the entry is edited in the log form (#/today/<day>).
 
 import { html, setHTML } from '../lib/html.js';
-import { formatDay, formatTime, isValidDay } from '../lib/dates.js';
+import { formatDay, isValidDay, readingWhen } from '../lib/dates.js';
 import { painBandKey, painLabel } from '../lib/pain.js';
 import { AREAS, ACTIVITIES, label } from '../lib/labels.js';
 import { errorSummary, fieldErrors } from '../lib/errors.js';
@@ -61,16 +61,16 @@ export class MendDay extends HTMLElement {
   #render(body) {
     const d = /** @type {import('../journal.js').DayData} */ (this.#data);
     const tz = userTimeZone();
-    const row = (/** @type {keyof typeof KINDS} */ c, /** @type {import('../journal.js').ScoreRecord} */ r) => html`
+    const row = (/** @type {keyof typeof KINDS} */ c, /** @type {import('../journal.js').ScoreRecord} */ r, when = readingWhen(r, tz)) => html`
       <li data-id="${r.id}" data-collection="${c}">
         <span class="pill ${c === 'pain_scores' ? `band-${painBandKey(r.score)}` : ''}">${KINDS[c].name} ${c === 'pain_scores' ? painLabel(r.score) : `${r.score} of ${KINDS[c].max}`}</span>
-        <span class="muted">${formatTime(r.at || r.created, tz)}</span>
+        <span class="muted">${when.text}</span>
         ${(r.areas ?? []).length ? html`<span>${(r.areas ?? []).map(label).join(', ')}</span>` : ''}
         ${r.activity ? html`<span>${label(r.activity)}</span>` : ''}
         ${r.note ? html`<span class="clip">${r.note}</span>` : ''}
         <span class="row">
-          <button type="button" class="btn small" data-edit aria-label="Edit ${KINDS[c].name.toLowerCase()} reading at ${formatTime(r.at || r.created, tz)}">Edit</button>
-          <button type="button" class="btn small danger" data-delete aria-label="Delete ${KINDS[c].name.toLowerCase()} reading at ${formatTime(r.at || r.created, tz)}">Delete</button>
+          <button type="button" class="btn small" data-edit aria-label="Edit ${KINDS[c].name.toLowerCase()} reading ${when.label}">Edit</button>
+          <button type="button" class="btn small danger" data-delete aria-label="Delete ${KINDS[c].name.toLowerCase()} reading ${when.label}">Delete</button>
         </span>
       </li>`;
     const all = [

@@ -12,7 +12,7 @@ import { todayDay } from '../api.js';
 import { loadRange } from '../journal.js';
 
 /**
- * @typedef {{day: string, peak: number|null, count: number, mood: number|null, stress: number|null, sleep: number, note: string, flags: number}} DaySummary
+ * @typedef {{day: string, peak: number|null, count: number, mood: number|null, stress: number|null, sleep: number|null, note: string, flags: number}} DaySummary
  */
 
 export class MendHistory extends HTMLElement {
@@ -65,7 +65,7 @@ export class MendHistory extends HTMLElement {
       <li><a href="#/day/${d.day}">
         <strong>${formatDay(d.day, { weekday: 'long' })}</strong>
         ${d.peak !== null ? html`<span class="pill band-${painBandKey(d.peak)}">Highest pain ${painLabel(d.peak)}</span> ` : ''}
-        <span class="muted">${d.count} pain reading${d.count === 1 ? '' : 's'}${d.mood !== null ? ` · mood ${d.mood} of 5` : ''}${d.stress !== null ? ` · stress ${d.stress}` : ''}${d.sleep > 0 ? ` · slept ${d.sleep} h` : ''}${d.flags ? ` · ${d.flags} warning sign${d.flags === 1 ? '' : 's'}` : ''}</span>
+        <span class="muted">${d.count} pain reading${d.count === 1 ? '' : 's'}${d.mood !== null ? ` · mood ${d.mood} of 5` : ''}${d.stress !== null ? ` · stress ${d.stress}` : ''}${typeof d.sleep === 'number' ? ` · slept ${d.sleep} h` : ''}${d.flags ? ` · ${d.flags} warning sign${d.flags === 1 ? '' : 's'}` : ''}</span>
         ${d.note ? html`<span class="clip">${d.note}</span>` : ''}
       </a></li>`)}</ul>`);
   }
@@ -100,7 +100,7 @@ export function summarise(r) {
   const get = (/** @type {string} */ day) => {
     const d = day.slice(0, 10);
     let s = m.get(d);
-    if (!s) m.set(d, (s = { day: d, peak: null, count: 0, mood: null, stress: null, sleep: 0, note: '', flags: 0 }));
+    if (!s) m.set(d, (s = { day: d, peak: null, count: 0, mood: null, stress: null, sleep: null, note: '', flags: 0 }));
     return s;
   };
   for (const p of r.pain) {
@@ -112,7 +112,7 @@ export function summarise(r) {
   for (const x of r.stress) get(x.day).stress = x.score;
   for (const e of r.entries) {
     const s = get(e.day);
-    s.sleep = e.sleep_hours;
+    s.sleep = typeof e.sleep_hours === 'number' ? e.sleep_hours : null; // 0 = a night without sleep
     s.note = e.notes || e.sleep_notes || e.stress_notes || '';
     s.flags = (e.red_flags ?? []).length;
   }

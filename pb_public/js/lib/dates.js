@@ -221,6 +221,19 @@ export function formatTime(at, tz, locale = undefined) {
 }
 
 /**
+ * When a reading was taken, for its row and its buttons' names. A reading
+ * back-filled for an earlier day carries no time (`at` empty), and the time
+ * it was typed (`created`) is not when it happened, so it says so instead.
+ * @param {{at?: string}} r a pain, mood or stress record
+ * @param {string} tz
+ * @returns {{text: string, label: string}} e.g. {"09:05", "at 09:05"}
+ */
+export function readingWhen(r, tz) {
+  const t = formatTime(r.at, tz);
+  return t ? { text: t, label: `at ${t}` } : { text: 'No time', label: 'without a time' };
+}
+
+/**
  * A sentence with its YYYY-MM-DD days written as dates a person reads
  * ("on 25 November"; the year only when it is not this year's). Server
  * sentences (insights, guidance) carry days in ISO form.

@@ -133,3 +133,12 @@ test('readableDays writes ISO days in sentences as dates', () => {
   assert.equal(readableDays('Not a day: 2026-13-45, id 12026-11-250.', '2026-12-03', 'en-GB'), 'Not a day: 2026-13-45, id 12026-11-250.');
   assert.equal(readableDays(null, '2026-12-03'), '');
 });
+
+test('readingWhen: a back-filled reading has no time, never the time it was typed', async () => {
+  const { readingWhen } = await import('./dates.js');
+  const at = readingWhen({ at: '2026-01-10 14:05:00.000Z' }, 'UTC');
+  assert.match(at.text, /^(14:05|0?2:05 PM)$/);
+  assert.equal(at.label, `at ${at.text}`);
+  assert.deepEqual(readingWhen({ at: '' }, 'UTC'), { text: 'No time', label: 'without a time' });
+  assert.deepEqual(readingWhen({}, 'UTC'), { text: 'No time', label: 'without a time' });
+});

@@ -4,7 +4,7 @@
 
 import { html } from './html.js';
 import { AREAS, ACTIVITIES, RELIEF, label, guidanceFor } from './labels.js';
-import { addDays, formatDay, formatTime } from './dates.js';
+import { addDays, formatDay, readingWhen } from './dates.js';
 import { painBandKey, painLabel } from './pain.js';
 import { SLEEP_CHOICES, sleepWords } from './sleep.js';
 
@@ -218,11 +218,11 @@ export function readingsHTML(data, day, tz) {
   }
   /** @param {string} c @param {string} name @param {import('../journal.js').ScoreRecord} r @param {SafeHTML} pill @param {SafeHTML|string} extra */
   const row = (c, name, r, pill, extra) => {
-    const when = formatTime(r.at || r.created, tz);
-    return html`<li data-id="${r.id}" data-collection="${c}">${pill}<span class="muted">${when}</span>${extra}
+    const when = readingWhen(r, tz);
+    return html`<li data-id="${r.id}" data-collection="${c}">${pill}<span class="muted">${when.text}</span>${extra}
           <span class="row actions">
-            <a class="btn small" href="#/day/${day}" aria-label="Edit ${name} reading at ${when}">Edit</a>
-            <button type="button" class="btn small danger" data-delete aria-label="Delete ${name} reading at ${when}">Delete</button>
+            <a class="btn small" href="#/day/${day}" aria-label="Edit ${name} reading ${when.label}">Edit</a>
+            <button type="button" class="btn small danger" data-delete aria-label="Delete ${name} reading ${when.label}">Delete</button>
           </span></li>`;
   };
   const sleep = entry ? sleepWords(entry.sleep_hours) : '';
