@@ -33,3 +33,17 @@ func plainDuplicateEmail(e *core.RecordRequestEvent) error {
 		core.FieldNameEmail: validation.NewError("validation_not_unique", msgEmailTakenField),
 	})
 }
+
+// refuseAccountFiles answers 400 to a sign-up or profile change that carries
+// a file. Accounts have no file field (users.avatar was removed: a script
+// with an image header was served from the app's origin), and PocketBase
+// silently drops a file for an unknown field, which reads as "accepted".
+func refuseAccountFiles(e *core.RecordRequestEvent) error {
+	if form := e.Request.MultipartForm; form != nil {
+		for name := range form.File {
+			return apis.NewBadRequestError("Mend does not keep pictures or other files on accounts.",
+				validation.Errors{name: validation.NewError("validation_no_files", "Accounts take no files.")})
+		}
+	}
+	return e.Next()
+}

@@ -24,7 +24,7 @@ import (
 
 // A .js file with a GIF header passed the avatar's image check and was then
 // served from the app's origin as text/javascript. users.avatar is gone, so
-// nothing of such an upload is stored or served.
+// such an upload is refused with a 400 and nothing of it is stored or served.
 func TestScriptAvatarIsRefused(t *testing.T) {
 	t.Parallel()
 	app := testapp.NewWorld(t)
@@ -45,6 +45,9 @@ func TestScriptAvatarIsRefused(t *testing.T) {
 	req.Header.Set("Authorization", alice)
 	rec := httptest.NewRecorder()
 	mux.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "validation_no_files") {
+		t.Errorf("a file upload to an account answered %d %s, want 400 validation_no_files", rec.Code, rec.Body.String())
+	}
 	if strings.Contains(rec.Body.String(), ".js") {
 		t.Fatalf("the upload was stored: %d %s", rec.Code, rec.Body.String())
 	}

@@ -98,6 +98,8 @@ func Register(app core.App, cfg Config) error {
 	app.OnRecordUpdateRequest(scores...).BindFunc(requireScore)
 	app.OnRecordCreateRequest(store.Users).BindFunc(plainDuplicateEmail)
 	app.OnRecordUpdateRequest(store.Users).BindFunc(plainDuplicateEmail)
+	app.OnRecordCreateRequest(store.Users).BindFunc(refuseAccountFiles)
+	app.OnRecordUpdateRequest(store.Users).BindFunc(refuseAccountFiles)
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
