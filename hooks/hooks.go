@@ -24,6 +24,9 @@ type Config struct {
 	// Printer prints PDF reports; nil means pdf.New(pdf.Options{}), which
 	// finds Chromium on first use. Register closes it when the app stops.
 	Printer *pdf.Printer
+	// Gates bound the expensive routes per user and the printer overall;
+	// nil means DefaultGates() (see limits.go).
+	Gates *Gates
 }
 
 const flareWorkerKey = "mend.flareWorker"
@@ -52,6 +55,9 @@ func (h *handlers) now() time.Time {
 func Register(app core.App, cfg Config) error {
 	if cfg.Printer == nil {
 		cfg.Printer = pdf.New(pdf.Options{})
+	}
+	if cfg.Gates == nil {
+		cfg.Gates = DefaultGates()
 	}
 	h := &handlers{cfg: cfg}
 	scores := []string{store.PainScores, store.MoodScores, store.StressScores}
@@ -83,6 +89,7 @@ func Register(app core.App, cfg Config) error {
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
+	app.OnServe().BindFunc(h.bindListFilterBounds) // search patterns that could hold the database
 
 	// Web app and headers.
 	app.OnServe().BindFunc(bindSecurityHeaders)
@@ -93,6 +100,7 @@ func Register(app core.App, cfg Config) error {
 func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g := se.Router.Group("/api/mend")
 	g.Bind(apis.RequireAuth(store.Users))
+	g.BindFunc(h.fairShare) // bounded per-user share of heavy routes and the printer
 	g.GET("/insights", h.getInsights)
 	g.GET("/charts/{name}", h.getChart)
 	g.GET("/report", h.getReport)

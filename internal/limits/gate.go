@@ -43,9 +43,13 @@ type Options struct {
 	Global int
 	// PerKey bounds jobs at once of one key (at least 1).
 	PerKey int
-	// Wait is the longest Acquire waits for a global slot before refusing
-	// with Full; a key over PerKey is refused at once (it is that user's own
-	// earlier jobs that hold the slots, so waiting would only queue them).
+	// PerKeyQueue is how many more jobs of one key may wait for a slot (a
+	// page that loads insights and six charts at once should not be refused
+	// for its own normal load). A key with PerKey running and PerKeyQueue
+	// waiting is refused at once.
+	PerKeyQueue int
+	// Wait is the longest Acquire waits for a slot before refusing: with
+	// Full when the global bound held it back, KeyBusy when the key's own.
 	Wait time.Duration
 	// Retry is the Retry-After hint before any job has finished (default 1 s).
 	Retry time.Duration
@@ -57,8 +61,9 @@ type Options struct {
 type Gate struct {
 	opts    Options
 	mu      sync.Mutex
-	running int            // jobs holding a global slot
+	running int            // jobs holding a slot
 	byKey   map[string]int // jobs running or waiting, per key
+	runKey  map[string]int // jobs running, per key
 	freed   chan struct{}  // closed and replaced whenever a slot frees
 	avg     time.Duration  // moving average of job durations
 }
@@ -66,30 +71,42 @@ type Gate struct {
 // NewGate returns a Gate with opts.
 func NewGate(opts Options) *Gate {
 	opts.PerKey = max(opts.PerKey, 1)
+	opts.PerKeyQueue = max(opts.PerKeyQueue, 0)
 	if opts.Retry <= 0 {
 		opts.Retry = time.Second
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Gate{opts: opts, byKey: map[string]int{}, freed: make(chan struct{})}
+	return &Gate{opts: opts, byKey: map[string]int{}, runKey: map[string]int{}, freed: make(chan struct{})}
+}
+
+// blocker says what keeps a job of key from starting now; g.mu is held.
+func (g *Gate) blocker(key string) Reason {
+	switch {
+	case g.runKey[key] >= g.opts.PerKey:
+		return KeyBusy
+	case g.opts.Global > 0 && g.running >= g.opts.Global:
+		return Full
+	}
+	return 0
 }
 
 // Acquire starts a job of key, or refuses with a *Refusal. A job waiting
-// for a global slot already counts against its key, so a burst of one user
-// is refused at once while her first job waits. The returned release ends
-// the job; calling it more than once is harmless. ctx ends the wait early
-// (the client left), returning ctx.Err().
+// for a slot already counts against its key, so a burst of one user past
+// PerKey+PerKeyQueue is refused at once. The returned release ends the job;
+// calling it more than once is harmless. ctx ends the wait early (the
+// client left), returning ctx.Err().
 func (g *Gate) Acquire(ctx context.Context, key string) (release func(), err error) {
 	g.mu.Lock()
-	if g.byKey[key] >= g.opts.PerKey {
+	if g.byKey[key] >= g.opts.PerKey+g.opts.PerKeyQueue {
 		r := g.refusal(KeyBusy)
 		g.mu.Unlock()
 		return nil, r
 	}
 	g.byKey[key]++
 	var timeout <-chan time.Time
-	for g.opts.Global > 0 && g.running >= g.opts.Global {
+	for reason := g.blocker(key); reason != 0; reason = g.blocker(key) {
 		if timeout == nil {
 			t := time.NewTimer(g.opts.Wait)
 			defer t.Stop()
@@ -102,20 +119,21 @@ func (g *Gate) Acquire(ctx context.Context, key string) (release func(), err err
 			g.mu.Lock()
 			continue
 		case <-timeout:
-			err = g.refusal(Full)
+			err = g.refusal(reason)
 		case <-ctx.Done():
 			err = ctx.Err()
 		}
 		g.mu.Lock()
-		if g.running < g.opts.Global { // freed at the last moment: take it
+		if g.blocker(key) == 0 { // freed at the last moment: take it
 			err = nil
 			break
 		}
-		g.dropKey(key)
+		dropKey(g.byKey, key)
 		g.mu.Unlock()
 		return nil, err
 	}
 	g.running++
+	g.runKey[key]++
 	g.mu.Unlock()
 	start := g.opts.Now()
 	var once sync.Once
@@ -126,7 +144,8 @@ func (g *Gate) release(key string, took time.Duration) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.running--
-	g.dropKey(key)
+	dropKey(g.byKey, key)
+	dropKey(g.runKey, key)
 	// An exponential moving average: recent jobs say most about the next.
 	if g.avg == 0 {
 		g.avg = took
@@ -137,11 +156,11 @@ func (g *Gate) release(key string, took time.Duration) {
 	g.freed = make(chan struct{})
 }
 
-func (g *Gate) dropKey(key string) {
-	if g.byKey[key] <= 1 {
-		delete(g.byKey, key)
+func dropKey(m map[string]int, key string) {
+	if m[key] <= 1 {
+		delete(m, key)
 	} else {
-		g.byKey[key]--
+		m[key]--
 	}
 }
 

@@ -33,6 +33,8 @@ func TestGateAdmission(t *testing.T) {
 			[]step{{"ann", 0}, {"bea", 0}, {"cat", limits.Full}, {"ann", limits.KeyBusy}}},
 		{"one user never holds every slot when PerKey < Global", limits.Options{Global: 2, PerKey: 1},
 			[]step{{"ann", 0}, {"ann", limits.KeyBusy}, {"ann", limits.KeyBusy}, {"bea", 0}}},
+		{"a queued job of a busy user is refused after the wait", limits.Options{PerKey: 1, PerKeyQueue: 1, Wait: 10 * time.Millisecond},
+			[]step{{"ann", 0}, {"ann", limits.KeyBusy}, {"bea", 0}}},
 		{"no wait at all", limits.Options{Global: 1, PerKey: 1},
 			[]step{{"ann", 0}, {"bea", limits.Full}, {"bea", limits.Full}}},
 	}
@@ -87,6 +89,44 @@ func TestGateWaiterTakesFreedSlot(t *testing.T) {
 	}
 	if total, _ := g.Running(""); total != 0 {
 		t.Fatalf("running after all released = %d", total)
+	}
+}
+
+// TestGateQueueServesOwnLoad: a page's burst within PerKey+PerKeyQueue all
+// runs, in turn; past it the extra job is refused at once, without waiting.
+func TestGateQueueServesOwnLoad(t *testing.T) {
+	t.Parallel()
+	g := limits.NewGate(limits.Options{PerKey: 1, PerKeyQueue: 2, Wait: 5 * time.Second})
+	release, err := g.Acquire(context.Background(), "ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for range 2 {
+		wg.Go(func() {
+			r, err := g.Acquire(context.Background(), "ann")
+			if err == nil {
+				r()
+			}
+			errs <- err
+		})
+	}
+	waitFor(t, func() bool { _, n := g.Running("ann"); return n == 3 })
+	start := time.Now()
+	if _, err := g.Acquire(context.Background(), "ann"); !isReason(err, limits.KeyBusy) {
+		t.Fatalf("fourth job: %v, want KeyBusy", err)
+	}
+	if time.Since(start) > time.Second {
+		t.Fatal("a job past the queue waited instead of being refused at once")
+	}
+	release()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("queued job: %v", err)
+		}
 	}
 }
 

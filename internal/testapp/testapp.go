@@ -34,6 +34,9 @@ type Options struct {
 	// Printer replaces the default PDF printer (e.g. one with a bogus
 	// ExecPath, to test the answer when Chromium is missing).
 	Printer *pdf.Printer
+	// Gates replaces the fairness gates (e.g. with slots already held, to
+	// test the answer to a busy user).
+	Gates *hooks.Gates
 }
 
 // New returns a fresh, migrated app that is cleaned up when t ends.
@@ -70,7 +73,7 @@ func config(opts Options) hooks.Config {
 	if js := echartsJS(); js != nil {
 		public[echartsPath] = &fstest.MapFile{Data: js}
 	}
-	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer}
+	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer, Gates: opts.Gates}
 }
 
 // echartsPath is where hooks look for ECharts in Config.Public.
