@@ -43,6 +43,8 @@ type flareWorker struct {
 	closed  bool          // shutdown has begun: no worker will run again
 	served  bool          // this process served HTTP (see shutdown)
 	retry   time.Duration // backoff after a failed recompute; 0 when healthy
+	repair  time.Time     // start of the repair after an unclean stop; zero when none runs
+	repairN int           // users that repair recomputes
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -148,6 +150,11 @@ func (w *flareWorker) flush() bool {
 	if ok {
 		w.mu.Lock()
 		w.retry = 0
+		if !w.repair.IsZero() && len(w.pending) == 0 {
+			// Operators (and make bench-scale) read how long a repair took.
+			w.app.Logger().Info("mend: flare-up repair done", "users", w.repairN, "ms", time.Since(w.repair).Milliseconds())
+			w.repair = time.Time{}
+		}
 		w.mu.Unlock()
 	}
 	return ok
@@ -277,6 +284,9 @@ func (w *flareWorker) reconcileIfUnclean() {
 		w.app.Logger().Error("flare-up reconcile could not list users", "error", err)
 		return
 	}
+	w.mu.Lock()
+	w.repair, w.repairN = time.Now(), len(users)
+	w.mu.Unlock()
 	for _, u := range users {
 		w.mark(u, allFrom, allTo)
 	}
