@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
@@ -18,6 +19,9 @@ import (
 // recomputes, so a bulk sync of many readings costs one recompute per user
 // rather than one per reading. Well inside the one-second promise.
 const flareDebounce = 40 * time.Millisecond
+
+// flareParallel is how many users one flush recomputes at once.
+const flareParallel = 2
 
 // stateFile records a clean shutdown. When it is missing or says "dirty" at
 // start, pending work may have been lost (a crash, SIGKILL), so every
@@ -134,19 +138,35 @@ func (w *flareWorker) flush() bool {
 	work := w.pending
 	w.pending = map[string]span{}
 	w.mu.Unlock()
-	ok := true
-	for userID, s := range work {
-		if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
-			ok = false
-			w.app.Logger().Error("flare-up recompute failed; will retry", "user", userID, "error", err)
-			w.mu.Lock()
-			if p, found := w.pending[userID]; found {
-				s = span{min(s.from, p.from), max(s.to, p.to)}
+	var failed atomic.Bool
+	users := make(chan string)
+	var wg sync.WaitGroup
+	// Two users at a time: a repair after a crash recomputes every user, and
+	// reading a journal is CPU-bound row stepping that one goroutine per
+	// user leaves half idle on 2 cores; writes still serialize in SQLite.
+	for range min(len(work), flareParallel) {
+		wg.Go(func() {
+			for userID := range users {
+				s := work[userID]
+				if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
+					failed.Store(true)
+					w.app.Logger().Error("flare-up recompute failed; will retry", "user", userID, "error", err)
+					w.mu.Lock()
+					if p, found := w.pending[userID]; found {
+						s = span{min(s.from, p.from), max(s.to, p.to)}
+					}
+					w.pending[userID] = s
+					w.mu.Unlock()
+				}
 			}
-			w.pending[userID] = s
-			w.mu.Unlock()
-		}
+		})
 	}
+	for userID := range work {
+		users <- userID
+	}
+	close(users)
+	wg.Wait()
+	ok := !failed.Load()
 	if ok {
 		w.mu.Lock()
 		w.retry = 0
@@ -198,16 +218,23 @@ func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journ
 		if err != nil {
 			return err
 		}
-		return store.ReplaceFlareups(app, userID, allFrom, allTo, insights.DetectFlareups(j, allFrom, allTo))
+		fresh := insights.DetectFlareups(j, allFrom, allTo)
+		// After a crash most users' flare-ups are already right: compare
+		// first, so a repair of thousands of users writes only what changed.
+		stored, err := store.LoadFlareups(app, userID, allFrom)
+		if err != nil {
+			return err
+		}
+		if reflect.DeepEqual(fresh, intersecting(plainFlareups(stored), allFrom, allTo)) {
+			return nil
+		}
+		return store.ReplaceFlareups(app, userID, allFrom, allTo, fresh)
 	}
 	stored, err := store.LoadFlareups(app, userID, changedFrom-1)
 	if err != nil {
 		return err
 	}
-	plain := make([]insights.Flareup, len(stored))
-	for i, s := range stored {
-		plain[i] = s.Flareup
-	}
+	plain := plainFlareups(stored)
 	from, to := insights.RecomputeSpan(changedFrom, changedTo, plain)
 	j, err := store.LoadJournal(app, userID, insights.DataStart(from), to)
 	if err != nil {
@@ -218,6 +245,14 @@ func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journ
 		return nil
 	}
 	return store.ReplaceFlareups(app, userID, from, to, fresh)
+}
+
+func plainFlareups(stored []store.StoredFlareup) []insights.Flareup {
+	plain := make([]insights.Flareup, len(stored))
+	for i, s := range stored {
+		plain[i] = s.Flareup
+	}
+	return plain
 }
 
 // intersecting returns the flare-ups of all (in start order) that share a

@@ -26,9 +26,12 @@ type Gates struct {
 	// pdf.DefaultConcurrency() overall (never fewer than 2, so one user,
 	// holding at most one, cannot hold them all).
 	PDF *limits.Gate
-	// Heavy bounds each user's insights, charts, reports and export: two
-	// at once, six more waiting briefly (a dashboard loads insights and
-	// six charts together), the rest refused with 429.
+	// Heavy bounds each user's insights, charts, reports (PDF included),
+	// export and text searches: one at a time, eight more waiting briefly
+	// (a dashboard loads insights and six charts together), the rest
+	// refused with 429. One, not two: a greedy account then holds at most
+	// one core's worth of work, which kept another user's insights within
+	// twice their idle time on 2 cores (make bench-scale).
 	Heavy *limits.Gate
 }
 
@@ -39,7 +42,7 @@ type Gates struct {
 func DefaultGates() *Gates {
 	return &Gates{
 		PDF:   limits.NewGate(limits.Options{Global: pdf.DefaultConcurrency(), PerKey: 1, Wait: 2 * time.Second, Retry: 5 * time.Second}),
-		Heavy: limits.NewGate(limits.Options{PerKey: 2, PerKeyQueue: 6, Wait: 5 * time.Second}),
+		Heavy: limits.NewGate(limits.Options{PerKey: 1, PerKeyQueue: 8, Wait: 5 * time.Second}),
 	}
 }
 
