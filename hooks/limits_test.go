@@ -151,12 +151,12 @@ func TestFairShareBurstOverLoopback(t *testing.T) {
 			}
 		})
 	}
-	for range 4 {
-		wg.Go(func() {
+	wg.Go(func() { // Bob, one request after another, within his own share
+		for range 4 {
 			if code, _, _ := get("/api/mend/insights", bobToken); code != 200 {
 				t.Errorf("Bob's insights during Alice's burst: %d", code)
 			}
-		})
-	}
+		}
+	})
 	wg.Wait()
 }
