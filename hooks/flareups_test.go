@@ -311,3 +311,29 @@ func TestFlareupsRetryAfterFailure(t *testing.T) {
 		t.Fatalf("state after a stop with failed work = %q, want dirty", got)
 	}
 }
+
+// A repair after an unclean stop recomputes every user but rewrites only
+// what changed: a user whose flare-ups are already right keeps the same
+// records (ids included), so a repair of thousands of users at start is
+// mostly reads (make bench-scale times it).
+func TestFlareupsRepairKeepsCorrectUsers(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	seedFlare(t, app)
+	before, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
+	if err != nil || len(before) == 0 {
+		t.Fatalf("no flare-ups to compare (%v)", err)
+	}
+	if err := os.WriteFile(filepath.Join(app.DataDir(), "mend_flareups.state"), []byte("dirty"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	router(t, app) // serving starts the repair of every user
+	hooks.FlushFlareups(app)
+	after, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatalf("the repair rewrote correct flare-ups:\n before %+v\n after  %+v", before, after)
+	}
+}
