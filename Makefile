@@ -7,7 +7,7 @@ BIN       ?= ./mend
 HTTP      ?= 127.0.0.1:8090
 DATA      ?= ./pb_data
 
-.PHONY: run build test test-go test-js vet fmt-check tidy-check bench audit vendor-js clean
+.PHONY: run build test test-go test-js vet fmt-check tidy-check bench bench-scale audit vendor-js clean
 
 ## run: build and serve Mend on http://$(HTTP) with SQLite in $(DATA)
 run: build
@@ -50,6 +50,14 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1s -count 3 ./hooks/... > $(BENCH_HOOKS); \
 		status=$$?; cat $(BENCH_HOOKS); exit $$status
 	$(GO) run ./cmd/mendbench -bin $(BIN) -gobench $(BENCH_HOOKS)
+
+## bench-scale: issue 13's scale benchmark (not part of test): generates
+## SCALE_USERS users with a year of journal each (cached under
+## $${TMPDIR:-/tmp}/mend-scale), serves it and a one-user database, and ends
+## with the `name: value` lines of issue 13. Minutes at full size.
+SCALE_USERS ?= 2000
+bench-scale: build
+	$(GO) run ./cmd/mendbench -bin $(BIN) -scale -users $(SCALE_USERS)
 
 ## audit: known vulnerabilities in dependencies (needs network to vuln.go.dev)
 audit:

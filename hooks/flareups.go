@@ -3,13 +3,12 @@ package hooks
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pocketbase/pocketbase/core"
 
-	"github.com/mend-app/mend/internal/insights"
 	"github.com/mend-app/mend/internal/journal"
 	"github.com/mend-app/mend/internal/store"
 )
@@ -18,6 +17,9 @@ import (
 // recomputes, so a bulk sync of many readings costs one recompute per user
 // rather than one per reading. Well inside the one-second promise.
 const flareDebounce = 40 * time.Millisecond
+
+// flareParallel is how many users one flush recomputes at once.
+const flareParallel = 2
 
 // stateFile records a clean shutdown. When it is missing or says "dirty" at
 // start, pending work may have been lost (a crash, SIGKILL), so every
@@ -43,6 +45,8 @@ type flareWorker struct {
 	closed  bool          // shutdown has begun: no worker will run again
 	served  bool          // this process served HTTP (see shutdown)
 	retry   time.Duration // backoff after a failed recompute; 0 when healthy
+	repair  time.Time     // start of the repair after an unclean stop; zero when none runs
+	repairN int           // users that repair recomputes
 	wake    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
@@ -132,22 +136,43 @@ func (w *flareWorker) flush() bool {
 	work := w.pending
 	w.pending = map[string]span{}
 	w.mu.Unlock()
-	ok := true
-	for userID, s := range work {
-		if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
-			ok = false
-			w.app.Logger().Error("flare-up recompute failed; will retry", "user", userID, "error", err)
-			w.mu.Lock()
-			if p, found := w.pending[userID]; found {
-				s = span{min(s.from, p.from), max(s.to, p.to)}
+	var failed atomic.Bool
+	users := make(chan string)
+	var wg sync.WaitGroup
+	// Two users at a time: a repair after a crash recomputes every user, and
+	// reading a journal is CPU-bound row stepping that one goroutine per
+	// user leaves half idle on 2 cores; writes still serialize in SQLite.
+	for range min(len(work), flareParallel) {
+		wg.Go(func() {
+			for userID := range users {
+				s := work[userID]
+				if err := recomputeFlareups(w.app, userID, s.from, s.to); err != nil {
+					failed.Store(true)
+					w.app.Logger().Error("flare-up recompute failed; will retry", "user", userID, "error", err)
+					w.mu.Lock()
+					if p, found := w.pending[userID]; found {
+						s = span{min(s.from, p.from), max(s.to, p.to)}
+					}
+					w.pending[userID] = s
+					w.mu.Unlock()
+				}
 			}
-			w.pending[userID] = s
-			w.mu.Unlock()
-		}
+		})
 	}
+	for userID := range work {
+		users <- userID
+	}
+	close(users)
+	wg.Wait()
+	ok := !failed.Load()
 	if ok {
 		w.mu.Lock()
 		w.retry = 0
+		if !w.repair.IsZero() && len(w.pending) == 0 {
+			// Operators (and make bench-scale) read how long a repair took.
+			w.app.Logger().Info("mend: flare-up repair done", "users", w.repairN, "ms", time.Since(w.repair).Milliseconds())
+			w.repair = time.Time{}
+		}
 		w.mu.Unlock()
 	}
 	return ok
@@ -179,50 +204,6 @@ func (w *flareWorker) shutdown(restart bool) {
 	case served:
 		writeState(w.app, "clean")
 	}
-}
-
-// recomputeFlareups replaces userID's flare-ups around the changed days.
-// Most writes (a calm day, a note) leave the flare-ups as they were; then
-// nothing is written, so a bulk sync does not compete with itself for
-// SQLite's single writer.
-func recomputeFlareups(app core.App, userID string, changedFrom, changedTo journal.Day) error {
-	if changedFrom == allFrom {
-		j, err := store.LoadJournal(app, userID, allFrom, allTo)
-		if err != nil {
-			return err
-		}
-		return store.ReplaceFlareups(app, userID, allFrom, allTo, insights.DetectFlareups(j, allFrom, allTo))
-	}
-	stored, err := store.LoadFlareups(app, userID, changedFrom-1)
-	if err != nil {
-		return err
-	}
-	plain := make([]insights.Flareup, len(stored))
-	for i, s := range stored {
-		plain[i] = s.Flareup
-	}
-	from, to := insights.RecomputeSpan(changedFrom, changedTo, plain)
-	j, err := store.LoadJournal(app, userID, insights.DataStart(from), to)
-	if err != nil {
-		return err
-	}
-	fresh := insights.DetectFlareups(j, from, to)
-	if reflect.DeepEqual(fresh, intersecting(plain, from, to)) {
-		return nil
-	}
-	return store.ReplaceFlareups(app, userID, from, to, fresh)
-}
-
-// intersecting returns the flare-ups of all (in start order) that share a
-// day with [from, to], never nil, to compare with DetectFlareups' result.
-func intersecting(all []insights.Flareup, from, to journal.Day) []insights.Flareup {
-	out := []insights.Flareup{}
-	for _, f := range all {
-		if f.StartDay <= to && f.EndDay >= from {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // onJournalChange marks the days a committed write touched: the record's
@@ -277,6 +258,9 @@ func (w *flareWorker) reconcileIfUnclean() {
 		w.app.Logger().Error("flare-up reconcile could not list users", "error", err)
 		return
 	}
+	w.mu.Lock()
+	w.repair, w.repairN = time.Now(), len(users)
+	w.mu.Unlock()
 	for _, u := range users {
 		w.mark(u, allFrom, allTo)
 	}

@@ -174,19 +174,33 @@ func seedFlareNoFlush(t testing.TB, app core.App) {
 func TestFlareupsUnchangedWriteIsNotRewritten(t *testing.T) {
 	t.Parallel()
 	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	before := seededFlareups(t, app)
+	testapp.Record(t, app, "mood_scores", map[string]any{"user": testapp.AliceID, "day": "2026-11-22", "score": 3})
+	hooks.FlushFlareups(app)
+	sameFlareups(t, app, before, "an unchanged recompute rewrote the flare-ups")
+}
+
+// seededFlareups seeds Alice's flare and returns her stored flare-ups.
+func seededFlareups(t *testing.T, app core.App) []store.StoredFlareup {
+	t.Helper()
 	seedFlare(t, app)
 	before, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
 	if err != nil || len(before) == 0 {
 		t.Fatalf("no flare-ups to compare (%v)", err)
 	}
-	testapp.Record(t, app, "mood_scores", map[string]any{"user": testapp.AliceID, "day": "2026-11-22", "score": 3})
-	hooks.FlushFlareups(app)
+	return before
+}
+
+// sameFlareups fails with msg unless Alice's stored flare-ups (ids
+// included) are still before.
+func sameFlareups(t *testing.T, app core.App, before []store.StoredFlareup, msg string) {
+	t.Helper()
 	after, err := store.LoadFlareups(app, testapp.AliceID, everything[0])
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(before, after) {
-		t.Fatalf("an unchanged recompute rewrote the flare-ups:\n before %+v\n after  %+v", before, after)
+		t.Fatalf("%s:\n before %+v\n after  %+v", msg, before, after)
 	}
 }
 
@@ -310,4 +324,20 @@ func TestFlareupsRetryAfterFailure(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(app.DataDir(), "mend_flareups.state")); string(got) != "dirty" {
 		t.Fatalf("state after a stop with failed work = %q, want dirty", got)
 	}
+}
+
+// A repair after an unclean stop recomputes every user but rewrites only
+// what changed: a user whose flare-ups are already right keeps the same
+// records (ids included), so a repair of thousands of users at start is
+// mostly reads (make bench-scale times it).
+func TestFlareupsRepairKeepsCorrectUsers(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
+	before := seededFlareups(t, app)
+	if err := os.WriteFile(filepath.Join(app.DataDir(), "mend_flareups.state"), []byte("dirty"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	router(t, app) // serving starts the repair of every user
+	hooks.FlushFlareups(app)
+	sameFlareups(t, app, before, "the repair rewrote correct flare-ups")
 }

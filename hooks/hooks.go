@@ -29,6 +29,9 @@ type Config struct {
 	// PushClient sends Web Push requests; nil means a client that refuses
 	// private and loopback addresses. Tests pass one that trusts their stub.
 	PushClient webpush.HTTPClient
+	// Gates bound the expensive routes per user and the printer overall;
+	// nil means DefaultGates() (see limits.go).
+	Gates *Gates
 }
 
 const flareWorkerKey = "mend.flareWorker"
@@ -65,6 +68,9 @@ func Register(app core.App, cfg Config) error {
 	}
 	if cfg.PushClient == nil {
 		cfg.PushClient = publicOnlyClient()
+	}
+	if cfg.Gates == nil {
+		cfg.Gates = DefaultGates()
 	}
 	h := &handlers{cfg: cfg, push: &pusher{client: cfg.PushClient}}
 	app.Store().Set(handlersKey, h)
@@ -103,6 +109,7 @@ func Register(app core.App, cfg Config) error {
 
 	// Mend's routes; every one but the share link needs a signed-in user.
 	app.OnServe().BindFunc(h.bindRoutes)
+	app.OnServe().BindFunc(h.bindListFilterBounds) // search patterns that could hold the database
 
 	// Reminders (issue 11): the schedule follows every profile save, the
 	// job runs every minute, devices are checked before they are stored.
@@ -122,6 +129,7 @@ func Register(app core.App, cfg Config) error {
 func (h *handlers) bindRoutes(se *core.ServeEvent) error {
 	g := se.Router.Group("/api/mend")
 	g.Bind(apis.RequireAuth(store.Users))
+	g.BindFunc(h.fairShare) // bounded per-user share of heavy routes and the printer
 	g.GET("/insights", h.getInsights)
 	g.GET("/charts/{name}", h.getChart)
 	g.GET("/report", h.getReport)

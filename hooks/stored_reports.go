@@ -51,12 +51,18 @@ func (h *handlers) createReport(e *core.RequestEvent) error {
 	if err := h.checkPrinter(req.opts.format); err != nil {
 		return err
 	}
+	if err := checkReportQuota(e.App, e.Auth.Id, 0); err != nil {
+		return err
+	}
 	p, err := h.loadPeriodOf(e, req.from, req.to)
 	if err != nil {
 		return err
 	}
 	body, err := h.renderReport(e, p, req.opts)
 	if err != nil {
+		return err
+	}
+	if err := checkReportQuota(e.App, e.Auth.Id, int64(len(body))); err != nil {
 		return err
 	}
 	rec := store.Report{UserID: p.userID, From: p.from, To: p.to, Format: req.opts.format, Notes: req.opts.notes}

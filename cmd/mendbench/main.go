@@ -11,6 +11,9 @@
 // the binary gets no debug routes. It comes from the in-process benchmarks
 // in hooks/bench_test.go (same process, same database), whose `go test
 // -bench` output -gobench names; `make bench` wires both together.
+//
+// With -scale it runs issue 13's scale benchmark instead (make
+// bench-scale): see runScale in scale_run.go.
 package main
 
 import (
@@ -29,8 +32,14 @@ func main() {
 	flag.IntVar(&o.workers, "concurrency", 50, "concurrent clients in the create load")
 	flag.DurationVar(&o.loadLimit, "load-time", 10*time.Second, "time limit of each concurrent load run")
 	flag.IntVar(&o.samples, "samples", 30, "measured GETs per read route")
+	flag.BoolVar(&o.scale, "scale", false, "run the scale benchmark (make bench-scale) instead")
+	flag.IntVar(&o.users, "users", 2000, "users with a year of journal each, for -scale")
 	flag.Parse()
-	lines, err := run(o)
+	runner := run
+	if o.scale {
+		runner = runScale
+	}
+	lines, err := runner(o)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "mendbench:", err)
 		os.Exit(1)
@@ -53,6 +62,8 @@ type options struct {
 	bin, goBench                     string
 	pairs, creates, workers, samples int
 	loadLimit                        time.Duration
+	scale                            bool
+	users                            int
 }
 
 // line is one printed figure.

@@ -26,6 +26,11 @@ func startServer(bin string) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return startServerIn(bin, dir)
+}
+
+// startServerIn is startServer on an existing data dir (stop removes it).
+func startServerIn(bin, dir string) (*server, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err

@@ -29,32 +29,48 @@ type Row struct {
 // Journal returns the rows of days consecutive days ending on last. The
 // same seed gives the same rows.
 func Journal(last journal.Day, days int, seed uint64) []Row {
+	return JournalN(last, days, seed, 2)
+}
+
+// JournalN is Journal with pain readings a day (1–3): the scale benchmark
+// uses 3, so that a year holds about 2,200 records per user.
+func JournalN(last journal.Day, days int, seed uint64, pain int) []Row {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	rows := make([]Row, 0, days*5)
+	rows := make([]Row, 0, days*(3+pain))
 	first := last.AddDays(-(days - 1))
 	for i := range days {
-		rows = append(rows, Day(rng, first.AddDays(i))...)
+		rows = append(rows, DayN(rng, first.AddDays(i), pain)...)
 	}
 	return rows
 }
 
 // Day returns one day's rows. Short nights (about one in six) add two
 // points of pain, and about one day in thirty starts a three-day flare.
-func Day(rng *rand.Rand, d journal.Day) []Row {
+func Day(rng *rand.Rand, d journal.Day) []Row { return DayN(rng, d, 2) }
+
+// DayN is Day with pain readings (1–3), spread from 08:00 to 20:00 (two
+// readings keep Day's 08:00 and 18:00).
+func DayN(rng *rand.Rand, d journal.Day, pain int) []Row {
+	pain = min(max(pain, 1), 3)
+	step := 10
+	if pain == 3 {
+		step = 6
+	}
+	readings := pain
 	day := d.String()
 	short := rng.IntN(6) == 0
 	sleep := 6.5 + float64(rng.IntN(9))*0.25
 	if short {
 		sleep = 3.5 + float64(rng.IntN(9))*0.25
 	}
-	pain := 2 + rng.IntN(3)
+	level := 2 + rng.IntN(3)
 	if short {
-		pain += 2
+		level += 2
 	}
 	if rng.IntN(30) == 0 {
-		pain += 4
+		level += 4
 	}
-	pain = min(pain, journal.PainMax)
+	level = min(level, journal.PainMax)
 	entry := map[string]any{
 		"day": day, "sleep_hours": sleep, "sleep_quality": 1 + rng.IntN(5),
 		"night_wakings": rng.IntN(5), "relief": pick(rng, journal.Reliefs, rng.IntN(3)),
@@ -64,9 +80,9 @@ func Day(rng *rand.Rand, d journal.Day) []Row {
 		entry["sleep_notes"] = "Up for two feeds."
 	}
 	rows := []Row{{Collection: "entries", Fields: entry}}
-	for k := range 2 {
+	for k := range readings {
 		rows = append(rows, Row{Collection: "pain_scores", Fields: map[string]any{
-			"day": day, "at": d.Time().Add(time.Duration(8+10*k) * time.Hour), "score": max(0, pain-k),
+			"day": day, "at": d.Time().Add(time.Duration(8+step*k) * time.Hour), "score": max(0, level-k),
 			"areas":    pick(rng, journal.PainAreas, 1+rng.IntN(2)),
 			"activity": journal.Activities[rng.IntN(len(journal.Activities))],
 		}})

@@ -11,7 +11,7 @@ import (
 // imports too.
 func TestPurePackagesImportNoPocketBase(t *testing.T) {
 	t.Parallel()
-	pure := []string{"journal", "insights", "charts", "report", "content", "pdf", "reminders"}
+	pure := []string{"journal", "insights", "charts", "report", "content", "pdf", "reminders", "limits", "benchdata"}
 	for _, p := range pure {
 		out, err := exec.Command("go", "list", "-deps", "github.com/mend-app/mend/internal/"+p).CombinedOutput()
 		if err != nil {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"sync"
 	"time"
 
@@ -41,8 +42,9 @@ var Candidates = []string{"chromium", "chromium-browser", "google-chrome", "goog
 type Options struct {
 	// ExecPath is the browser binary; empty means $MEND_CHROME, then Candidates on PATH.
 	ExecPath string
-	// Concurrency bounds the tabs printing at once (default 2): each tab of
-	// a year-long report holds tens of MB, and PDF layout is CPU-bound.
+	// Concurrency bounds the tabs printing at once (default
+	// DefaultConcurrency()): each tab of a long report holds tens of MB,
+	// and PDF layout is CPU-bound.
 	Concurrency int
 	// Timeout bounds one print, from opening the tab to the last PDF byte
 	// (default 30 s).
@@ -70,12 +72,19 @@ type Printer struct {
 // Print, so a server without Chromium still boots and serves other formats.
 func New(opts Options) *Printer {
 	if opts.Concurrency <= 0 {
-		opts.Concurrency = 2
+		opts.Concurrency = DefaultConcurrency()
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
 	}
 	return &Printer{opts: opts, sem: make(chan struct{}, opts.Concurrency)}
+}
+
+// DefaultConcurrency is the prints at once a machine affords: half its
+// cores (layout is CPU-bound, and the server needs the rest), but never
+// fewer than 2, so a user allowed one print at a time cannot hold them all.
+func DefaultConcurrency() int {
+	return max(2, runtime.NumCPU()/2)
 }
 
 // FindChromium returns the browser binary: explicit when set, else

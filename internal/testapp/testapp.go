@@ -38,6 +38,9 @@ type Options struct {
 	// PushClient replaces the Web Push HTTP client (e.g. one trusting a
 	// stub push service's test certificate).
 	PushClient webpush.HTTPClient
+	// Gates replaces the fairness gates (e.g. with slots already held, to
+	// test the answer to a busy user).
+	Gates *hooks.Gates
 }
 
 // New returns a fresh, migrated app that is cleaned up when t ends.
@@ -74,7 +77,7 @@ func config(opts Options) hooks.Config {
 	if js := echartsJS(); js != nil {
 		public[echartsPath] = &fstest.MapFile{Data: js}
 	}
-	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer, PushClient: opts.PushClient}
+	return hooks.Config{Now: opts.Now, Public: public, Printer: opts.Printer, PushClient: opts.PushClient, Gates: opts.Gates}
 }
 
 // echartsPath is where hooks look for ECharts in Config.Public.
