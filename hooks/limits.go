@@ -75,16 +75,26 @@ func (h *handlers) fairShare(e *core.RequestEvent) error {
 // the format is in the body: it is peeked (at most maxReportBody bytes) and
 // put back for the handler.
 func heavyRoute(r *http.Request) (heavy, pdfJob bool) {
-	p := r.URL.Path
+	p, m := r.URL.Path, readMethod(r)
 	switch {
-	case r.Method == http.MethodGet && (p == "/api/mend/insights" || p == "/api/mend/export" || strings.HasPrefix(p, "/api/mend/charts/")):
+	case m == http.MethodGet && (p == "/api/mend/insights" || p == "/api/mend/export" || strings.HasPrefix(p, "/api/mend/charts/")):
 		return true, false
-	case r.Method == http.MethodGet && p == "/api/mend/report":
+	case m == http.MethodGet && p == "/api/mend/report":
 		return true, r.URL.Query().Get("format") == report.FormatPDF
 	case r.Method == http.MethodPost && p == "/api/mend/reports":
 		return true, peekFormat(r) == report.FormatPDF
 	}
 	return false, false
+}
+
+// readMethod is GET for HEAD too: Go's router answers HEAD with the GET
+// route's handler, which does all the work and only drops the body, so a
+// HEAD must take the same share as a GET.
+func readMethod(r *http.Request) string {
+	if r.Method == http.MethodHead {
+		return http.MethodGet
+	}
+	return r.Method
 }
 
 func peekFormat(r *http.Request) string {
@@ -132,7 +142,7 @@ func refuse(e *core.RequestEvent, err error, busy string) error {
 // the list query, which OnRecordsListRequest does not (that hook fires after
 // the records are read).
 func (h *handlers) boundListFilters(e *core.RequestEvent) error {
-	if e.Request.Method != http.MethodGet || !isRecordsList(e.Request.URL.Path) || e.HasSuperuserAuth() {
+	if readMethod(e.Request) != http.MethodGet || !isRecordsList(e.Request.URL.Path) || e.HasSuperuserAuth() {
 		return e.Next()
 	}
 	filter := e.Request.URL.Query().Get("filter")

@@ -66,6 +66,7 @@ func TestFairShareHeavyRoutes(t *testing.T) {
 	busy := []string{"Mend is still working on your earlier requests"}
 	scenarios := []tests.ApiScenario{
 		{Name: "insights", Method: http.MethodGet, URL: "/api/mend/insights", Headers: alice, ExpectedStatus: 429, ExpectedContent: busy, AfterTestFunc: retryAfter(1)},
+		{Name: "insights by HEAD", Method: http.MethodHead, URL: "/api/mend/insights", Headers: alice, ExpectedStatus: 429, AfterTestFunc: retryAfter(1)},
 		{Name: "chart", Method: http.MethodGet, URL: "/api/mend/charts/pain-trend", Headers: alice, ExpectedStatus: 429, ExpectedContent: busy, AfterTestFunc: retryAfter(1)},
 		{Name: "report", Method: http.MethodGet, URL: "/api/mend/report?format=csv", Headers: alice, ExpectedStatus: 429, ExpectedContent: busy, AfterTestFunc: retryAfter(1)},
 		{Name: "stored report", Method: http.MethodPost, URL: "/api/mend/reports", Body: strings.NewReader(`{"format":"csv"}`), Headers: alice, ExpectedStatus: 429, ExpectedContent: busy},
