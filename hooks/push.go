@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,6 +165,34 @@ func vapidSubject(app core.App) string {
 	return s.SenderAddress // webpush-go adds "mailto:"
 }
 
+// notPublic are ranges that net's Is* methods do not cover but that reach
+// a provider's or the server's own network: shared address space (RFC 6598,
+// where cloud metadata services and tailnets live), benchmarking (RFC 2544),
+// IETF protocol assignments, and NAT64 (which wraps any IPv4 address,
+// loopback and metadata included).
+var notPublic = []netip.Prefix{
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("64:ff9b::/96"),
+	netip.MustParsePrefix("64:ff9b:1::/48"),
+}
+
+// publicAddr says whether a push service at ip may be dialled.
+func publicAddr(ip netip.Addr) bool {
+	ip = ip.Unmap()
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
+		ip.IsUnspecified() || ip.IsMulticast() || ip.IsInterfaceLocalMulticast() {
+		return false
+	}
+	for _, p := range notPublic {
+		if p.Contains(ip) {
+			return false
+		}
+	}
+	return true
+}
+
 // publicOnlyClient is the production HTTP client for push services. Users
 // supply the endpoint, so it refuses to dial loopback, private, link-local
 // and unspecified addresses (no reaching the server's own network).
@@ -173,8 +202,7 @@ func publicOnlyClient() *http.Client {
 		if err != nil {
 			return err
 		}
-		ip := net.ParseIP(host)
-		if ip == nil || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsUnspecified() || ip.IsMulticast() {
+		if ip, err := netip.ParseAddr(host); err != nil || !publicAddr(ip) {
 			return fmt.Errorf("hooks: push endpoint address %s is not public", host)
 		}
 		return nil

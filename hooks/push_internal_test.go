@@ -15,7 +15,8 @@ func TestPublicOnlyClientRefusesPrivateAddresses(t *testing.T) {
 	hit := false
 	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { hit = true }))
 	defer srv.Close()
-	for _, u := range []string{srv.URL, strings.Replace(srv.URL, "127.0.0.1", "[::1]", 1), "http://10.1.2.3:9/", "http://169.254.169.254/", "http://0.0.0.0:9/"} {
+	for _, u := range []string{srv.URL, strings.Replace(srv.URL, "127.0.0.1", "[::1]", 1), "http://10.1.2.3:9/", "http://169.254.169.254/", "http://0.0.0.0:9/",
+		"http://100.100.100.200/", "http://198.18.0.1:9/", "http://192.0.0.8:9/", "http://[64:ff9b::a9fe:a9fe]/", "http://[::ffff:127.0.0.1]:9/"} {
 		res, err := publicOnlyClient().Post(u, "text/plain", nil)
 		if err == nil {
 			res.Body.Close()
