@@ -105,6 +105,7 @@ func Register(app core.App, cfg Config) error {
 	app.OnRecordCreateRequest(store.Users).BindFunc(plainDuplicateEmail)
 	app.OnRecordUpdateRequest(store.Users).BindFunc(plainDuplicateEmail)
 	app.OnRecordCreateRequest(store.Users).BindFunc(refuseAccountFiles)
+	app.OnRealtimeSubscribeRequest().BindFunc(boundRealtimeFilters)
 	app.OnRecordUpdateRequest(store.Users).BindFunc(refuseAccountFiles)
 
 	// Mend's routes; every one but the share link needs a signed-in user.
