@@ -25,9 +25,13 @@ func median(xs []float64) float64 {
 }
 
 // vmRSSKiB reads the VmRSS line of a /proc/PID/status file, in KiB.
-func vmRSSKiB(status string) (int64, bool) {
-	for line := range strings.Lines(status) {
-		rest, ok := strings.CutPrefix(line, "VmRSS:")
+func vmRSSKiB(status string) (int64, bool) { return kibField(status, "VmRSS:") }
+
+// kibField reads the value of the first "key  N kB" line of a /proc file
+// (status, smaps_rollup), in KiB.
+func kibField(text, key string) (int64, bool) {
+	for line := range strings.Lines(text) {
+		rest, ok := strings.CutPrefix(line, key)
 		if !ok {
 			continue
 		}

@@ -43,6 +43,20 @@ func TestVmRSSKiB(t *testing.T) {
 	}
 }
 
+func TestKibFieldReadsPss(t *testing.T) {
+	t.Parallel()
+	rollup := "55a0-7ffd [rollup]\nRss:              253440 kB\nPss:               91234 kB\nPss_Anon:          40000 kB\n"
+	if got, ok := kibField(rollup, "Pss:"); !ok || got != 91234 {
+		t.Errorf("kibField(Pss:) = %d, %v; want 91234, true (not Pss_Anon)", got, ok)
+	}
+	if got, ok := kibField(rollup, "Rss:"); !ok || got != 253440 {
+		t.Errorf("kibField(Rss:) = %d, %v; want 253440, true", got, ok)
+	}
+	if _, ok := kibField(rollup, "Swap:"); ok {
+		t.Error("kibField found a missing key")
+	}
+}
+
 func TestParseGoBench(t *testing.T) {
 	t.Parallel()
 	out := `goos: linux
