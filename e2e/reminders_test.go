@@ -150,7 +150,11 @@ func TestRemindersThroughCronAPI(t *testing.T) {
 		{"unverified", "04:00", []string{"email"}, false},
 	}
 	for _, u := range users {
-		a := newAccount(t, srv, u.name+"@example.com", map[string]any{"timezone": zone, "reminder_time": u.at, "reminder_channels": u.channels})
+		// The server's own cron runs every minute and a 04:00 reminder is
+		// already due, so each account is made ready (verified, today
+		// logged) before its reminder is turned on: a tick at any moment
+		// then does what the job run below would do.
+		a := newAccount(t, srv, u.name+"@example.com", map[string]any{"timezone": zone})
 		if u.verified {
 			if code := call(t, "PATCH", srv.URL+"/api/collections/users/records/"+a.ID, su, map[string]any{"verified": true}, nil); code != 200 {
 				t.Fatalf("verify %s: %d", u.name, code)
@@ -159,6 +163,10 @@ func TestRemindersThroughCronAPI(t *testing.T) {
 		post(t, srv, a, "pain_scores", map[string]any{"user": a.ID, "day": day(-2), "score": 6, "note": secret})
 		if u.name == "logged" {
 			post(t, srv, a, "pain_scores", map[string]any{"user": a.ID, "score": 3}) // today's logical day, by the server's rule
+		}
+		reminder := map[string]any{"reminder_time": u.at, "reminder_channels": u.channels}
+		if code := call(t, "PATCH", srv.URL+"/api/collections/users/records/"+a.ID, a.Token, reminder, nil); code != 200 {
+			t.Fatalf("turn on reminders for %s: %d", u.name, code)
 		}
 	}
 	runJob := func() {

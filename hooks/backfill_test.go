@@ -68,3 +68,44 @@ func TestBackfilledReadingsKeepTheirDay(t *testing.T) {
 		t.Errorf("FHIR dates the back-filled reading wrongly:\n%.3000s", fhir)
 	}
 }
+
+// A reading's time is checked against its day in the zone the user has when
+// the time or day is set, not on every later edit: after a move from Los
+// Angeles to Berlin, her 21:00 pain of 2026-03-10 (06:00 on the 11th in
+// Berlin) still takes a new note, while a new time is checked in Berlin.
+func TestReadingEditAfterZoneChange(t *testing.T) {
+	t.Parallel()
+	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: reportNow})
+	mux := router(t, app)
+	alice, _ := testapp.Tokens(t)
+	setZone := func(zone string) {
+		t.Helper()
+		b, res := request(t, mux, http.MethodPatch, "/api/collections/users/records/"+testapp.AliceID, alice, `{"timezone":"`+zone+`"}`)
+		if res.StatusCode != 200 {
+			t.Fatalf("zone %s = %d %s", zone, res.StatusCode, b)
+		}
+	}
+	setZone("America/Los_Angeles")
+	b, res := request(t, mux, http.MethodPost, "/api/collections/pain_scores/records", alice,
+		`{"user":"`+testapp.AliceID+`","day":"2026-03-10","at":"2026-03-11 05:00:00.000Z","score":6}`)
+	var rec map[string]any
+	if err := json.Unmarshal(b, &rec); err != nil || res.StatusCode != 200 {
+		t.Fatalf("21:00 in Los Angeles on 2026-03-10 = %d %s", res.StatusCode, b)
+	}
+	setZone("Europe/Berlin")
+	url := "/api/collections/pain_scores/records/" + rec["id"].(string)
+	for _, s := range []struct{ name, body, want string }{
+		{"a new note", `{"note":"after the move"}`, ""},
+		{"a new score and the same time", `{"score":4,"at":"2026-03-11 05:00:00.000Z","day":"2026-03-10"}`, ""},
+		{"a new time", `{"at":"2026-03-11 05:30:00.000Z"}`, "validation_at_outside_day"},
+		{"a new day", `{"day":"2026-03-09"}`, "validation_at_outside_day"},
+	} {
+		b, res := request(t, mux, http.MethodPatch, url, alice, s.body)
+		switch {
+		case s.want == "" && res.StatusCode != 200:
+			t.Errorf("%s = %d %s, want 200", s.name, res.StatusCode, b)
+		case s.want != "" && (res.StatusCode != 400 || !strings.Contains(string(b), s.want)):
+			t.Errorf("%s = %d %s, want 400 %s", s.name, res.StatusCode, b, s.want)
+		}
+	}
+}

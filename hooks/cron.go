@@ -21,6 +21,11 @@ const ReminderJobID = "mend_reminders"
 // downtime in a few minutes without holding the job for long.
 const reminderBatch = 500
 
+// reminderRetry is how long a due reminder that no channel can carry yet
+// waits before the job looks again (a device may be added meanwhile); it
+// also keeps such users from filling every run's batch.
+const reminderRetry = 10 * time.Minute
+
 // bindReminders registers the job. PocketBase runs it every minute while
 // the server is up; the decisions live in internal/reminders and the claim
 // in store.ClaimReminderDay, so a run that is repeated, late or concurrent
@@ -75,33 +80,49 @@ func (h *handlers) remindOne(app core.App, u store.ReminderUser, now time.Time) 
 	if err != nil {
 		return err
 	}
-	// Claim the day before sending: a logged day is settled too, so the
-	// check is not repeated every minute until midnight.
-	claimed, err := store.ClaimReminderDay(app, u.ID, day, next)
-	if err != nil || !claimed || logged {
+	if logged {
+		// A logged day is settled too, so the check is not repeated
+		// every minute until midnight.
+		_, err := store.ClaimReminderDay(app, u.ID, day, next)
 		return err
 	}
-	if slices.Contains(u.Channels, reminders.Email) {
+	var subs []*core.Record
+	if slices.Contains(u.Channels, reminders.Push) {
+		if subs, err = store.PushSubscriptionsOf(app, u.ID); err != nil {
+			return err
+		}
+	}
+	ready := reminders.Deliverable(u.Channels, reminders.Reach{Mail: app.Settings().SMTP.Enabled && u.Verified, Devices: len(subs)})
+	if len(ready) == 0 {
+		// Nothing can carry it yet (address not verified, SMTP off, no
+		// device): the day stays open and is looked at again later, behind
+		// everyone due now. Verifying her address saves the profile, which
+		// makes her due again at once.
+		return store.RescheduleReminder(app, u.ID, u.Next, now.Add(reminderRetry))
+	}
+	// Claim the day before sending, so two runs never both send.
+	claimed, err := store.ClaimReminderDay(app, u.ID, day, next)
+	if err != nil || !claimed {
+		return err
+	}
+	if slices.Contains(ready, reminders.Email) {
 		if err := sendReminderMail(app, u); err != nil {
 			return err
 		}
 	}
-	if slices.Contains(u.Channels, reminders.Push) {
+	if slices.Contains(ready, reminders.Push) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		return h.pushTo(ctx, app, u.ID)
+		return h.pushTo(ctx, app, subs)
 	}
 	return nil
 }
 
-// sendReminderMail sends the reminder email, only when SMTP is configured
-// (PocketBase would otherwise try the local sendmail) and only to a
-// verified address, so nobody can sign a stranger up for daily mail.
+// sendReminderMail sends the reminder email. remindOne calls it only when
+// SMTP is configured (PocketBase would otherwise try the local sendmail) and
+// the address is verified, so nobody can sign a stranger up for daily mail.
 func sendReminderMail(app core.App, u store.ReminderUser) error {
 	s := app.Settings()
-	if !s.SMTP.Enabled || !u.Verified {
-		return nil
-	}
 	msg, err := reminders.EmailMessage(s.Meta.AppName, s.Meta.AppURL)
 	if err != nil {
 		return err

@@ -20,7 +20,6 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/mend-app/mend/internal/reminders"
-	"github.com/mend-app/mend/internal/store"
 )
 
 // vapidFile holds the server's VAPID key pair in the data dir (pb_data is
@@ -112,12 +111,11 @@ func validatePushSubscription(e *core.RecordEvent) error {
 	return e.Next()
 }
 
-// pushTo sends the reminder to every device of userID and forgets devices
-// the push service no longer knows (404 or 410, RFC 8030 section 7.3).
-func (h *handlers) pushTo(ctx context.Context, app core.App, userID string) error {
-	subs, err := store.PushSubscriptionsOf(app, userID)
-	if err != nil || len(subs) == 0 {
-		return err
+// pushTo sends the reminder to the devices subs (one user's) and forgets
+// devices the push service no longer knows (404 or 410, RFC 8030 section 7.3).
+func (h *handlers) pushTo(ctx context.Context, app core.App, subs []*core.Record) error {
+	if len(subs) == 0 {
+		return nil
 	}
 	k, err := h.push.loadKeys(app.DataDir())
 	if err != nil {

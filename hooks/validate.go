@@ -124,11 +124,23 @@ func (h *handlers) validateScore(e *core.RecordEvent) error {
 		Note:     r.GetString("note"),
 		At:       r.GetDateTime("at").Time(),
 		Location: loc,
+		Settled:  scoreTimeSettled(r),
 	}, journal.Today(h.now(), loc))
 	if len(p) > 0 {
 		return validationErrors(p)
 	}
 	return e.Next()
+}
+
+// scoreTimeSettled reports an update that changes neither the reading's time
+// nor its day, so the "time inside its day" rule, which depends on the
+// user's current zone, is not re-run on a reading saved in another zone.
+func scoreTimeSettled(r *core.Record) bool {
+	if r.IsNew() {
+		return false
+	}
+	old := r.Original()
+	return old.GetDateTime("at").Equal(r.GetDateTime("at")) && old.GetString("day") == r.GetString("day")
 }
 
 // defaultUser gives a new account UTC until the web app sets the real zone.

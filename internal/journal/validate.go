@@ -77,6 +77,11 @@ type RawScore struct {
 	// Location is the user's zone, which decides the logical day of At.
 	At       time.Time
 	Location *time.Location
+	// Settled is true for an update that leaves At and Day as they were.
+	// Their agreement was checked when they were set, in the zone the user
+	// had then; re-checking in today's zone would lock a reading logged
+	// before a move (or a trip) against any edit of its note or score.
+	Settled bool
 }
 
 // RawUser is the journal-related part of a user profile as submitted.
@@ -146,7 +151,7 @@ func CheckScore(s RawScore, today Day) Problems {
 	lo, hi, words := ScoreRange(s.Kind)
 	checkInt(p, "score", s.Score, lo, hi, fmt.Sprintf("%s is a whole number from %d to %d%s.", titleKind(s.Kind), lo, hi, words))
 	checkText(p, "note", s.Note, MaxScoreNoteChars)
-	if day, err := ParseDay(s.Day); err == nil && !s.At.IsZero() && !AtInDay(s.At, day, s.Location) {
+	if day, err := ParseDay(s.Day); err == nil && !s.Settled && !s.At.IsZero() && !AtInDay(s.At, day, s.Location) {
 		p.add("at", "validation_at_outside_day", "The time %s is not on %s: a reading's time falls between 4:00 that day and 4:00 the next morning, your time.",
 			s.At.In(zoneOr(s.Location)).Format("2006-01-02 15:04"), s.Day)
 	}

@@ -76,6 +76,9 @@ func TestCheckScore(t *testing.T) {
 		{"stress 11", journal.RawScore{Kind: journal.KindStress, Day: "2026-11-24", Score: 11}, "score", "validation_out_of_range"},
 		{"note too long", journal.RawScore{Kind: journal.KindPain, Day: "2026-11-24", Score: 1, Note: strings.Repeat("a", 2001)}, "note", "validation_too_long"},
 		{"future day", journal.RawScore{Kind: journal.KindStress, Day: "2027-01-01", Score: 2}, "day", "validation_day_in_future"},
+		// 21:00 in Los Angeles on 2026-03-10, now judged in Berlin (06:00 on the 11th).
+		{"time off its day in the current zone", journal.RawScore{Kind: journal.KindPain, Day: "2026-03-10", Score: 3, At: laEvening, Location: berlin}, "at", "validation_at_outside_day"},
+		{"settled time off its day in the current zone", journal.RawScore{Kind: journal.KindPain, Day: "2026-03-10", Score: 3, At: laEvening, Location: berlin, Settled: true}, "", ""},
 	}
 	for _, s := range scenarios {
 		t.Run(s.name, func(t *testing.T) {
@@ -83,6 +86,11 @@ func TestCheckScore(t *testing.T) {
 		})
 	}
 }
+
+var (
+	berlin, _ = time.LoadLocation("Europe/Berlin")
+	laEvening = time.Date(2026, 3, 11, 5, 0, 0, 0, time.UTC)
+)
 
 func TestCheckUser(t *testing.T) {
 	t.Parallel()
