@@ -22,7 +22,7 @@ export const BASELINE_DAYS = 7;
 export const ASSOCIATION_DAYS = 14;
 
 const CHARTS = [
-  ['pain-trend', 'Pain over time', 'Daily highest and average pain, the 7-day average and sleep. Flare-ups and milestones are marked; tap a day for its notes.'],
+  ['pain-trend', 'Pain over time', 'Your highest pain each day, its 7-day average and sleep; past a year, one point a week or month. Flare-ups and milestones are marked; tap a day for its notes.'],
   ['calendar', 'Pain calendar', 'Each day coloured by its highest pain.'],
   ['sleep-pain', 'Sleep and pain', 'Each dot is a day: how much shorter than your usual the night before was, and how far that day’s highest pain was above your usual at that point in your recovery. The line is the pattern Mend tested.'],
   ['stress-pain', 'Stress and pain', 'Each dot is a day: how far stress and that day’s highest pain were above your usual at that point in your recovery. The line is the pattern Mend tested.'],
