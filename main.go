@@ -12,6 +12,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 
 	"github.com/mend-app/mend/hooks"
+	"github.com/mend-app/mend/internal/store"
 	_ "github.com/mend-app/mend/migrations"
 )
 
@@ -27,7 +28,7 @@ const devEnv = "MEND_DEV"
 
 func main() {
 	dev := devMode(os.Args[1:], os.Getenv(devEnv))
-	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: dev})
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: dev, DBConnect: store.DBConnect})
 
 	// Automigrate writes migration files from dashboard edits: useful while
 	// developing, never in a deployed binary.

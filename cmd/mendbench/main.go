@@ -34,6 +34,7 @@ func main() {
 	flag.IntVar(&o.samples, "samples", 30, "measured GETs per read route")
 	flag.BoolVar(&o.scale, "scale", false, "run the scale benchmark (make bench-scale) instead")
 	flag.IntVar(&o.users, "users", 2000, "users with a year of journal each, for -scale")
+	flag.IntVar(&o.rounds, "rounds", 5, "side-by-side rounds of the one-user and scale figures, for -scale")
 	flag.Parse()
 	runner := run
 	if o.scale {
@@ -63,7 +64,7 @@ type options struct {
 	pairs, creates, workers, samples int
 	loadLimit                        time.Duration
 	scale                            bool
-	users                            int
+	users, rounds                    int
 }
 
 // line is one printed figure.

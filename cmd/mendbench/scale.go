@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"time"
 
@@ -111,6 +112,15 @@ type baseFigures struct {
 	insightsMS, createsPerS float64
 }
 
+// baseComparison is compareBase's result: the medians on each database and
+// the ratios (scale / one-user) of rounds taken side by side.
+type baseComparison struct {
+	one, big                   baseFigures
+	insightsRatios             []float64
+	createRatios               []float64
+	insightsRatio, createRatio float64
+}
+
 // target is one served database and its first generated user.
 type target struct {
 	c    *client
@@ -126,26 +136,52 @@ func newTarget(c *client, last journal.Day) (*target, error) {
 	return &target{c: c, f: &fixture{userToken: token, userID: id, last: last}, last: last}, nil
 }
 
+// warmCreates is the unmeasured create burst on each database before the
+// rounds: the first writes after a start pay for reading the indexes into
+// SQLite's cache, which would fall on whichever database goes first.
+const warmCreates = 1000
+
 // compareBase takes insights p50 (a year) and creates/s at concurrency
-// o.workers on the one-user database a and the scale database b in
-// alternating rounds (a b a b …), so other work on the machine falls on
-// both alike, and returns the medians over the rounds.
-func compareBase(a, b *target, o options, rounds int) (one, big baseFigures, err error) {
-	var ins, cps [2][]float64
+// o.workers (o.creates per round) on the one-user database a and the scale
+// database b in alternating rounds (a b a b …). A ratio is taken within
+// each round, from runs seconds apart, so a burst of other work on this
+// shared machine spoils one round rather than one side; the reported ratio
+// is the median over the rounds.
+func compareBase(a, b *target, o options, rounds int) (baseComparison, error) {
+	var (
+		res      baseComparison
+		ins, cps [2][]float64
+	)
+	for _, t := range []*target{a, b} {
+		if load := createLoad(t.c, t.f, "pain_scores", warmCreates, o.workers, o.loadLimit); load.firstErr != nil {
+			return res, fmt.Errorf("warm-up create load: %d failed: %v", load.fail, load.firstErr)
+		}
+	}
 	for range rounds {
 		for i, t := range []*target{a, b} {
 			ms, _, err := p50(t.c, "/api/mend/insights?"+period(t.last, scaleDays), t.f.userToken, 3, o.samples, 2*time.Minute)
 			if err != nil {
-				return one, big, err
+				return res, err
 			}
-			load := createLoad(t.c, t.f, "pain_scores", o.creates/rounds, o.workers, o.loadLimit)
+			load := createLoad(t.c, t.f, "pain_scores", o.creates, o.workers, o.loadLimit)
 			if load.firstErr != nil {
-				return one, big, fmt.Errorf("create load: %d failed: %v", load.fail, load.firstErr)
+				return res, fmt.Errorf("create load: %d failed: %v", load.fail, load.firstErr)
 			}
 			ins[i], cps[i] = append(ins[i], ms), append(cps[i], load.perSecond)
 		}
+		n := len(ins[0]) - 1
+		res.insightsRatios = append(res.insightsRatios, ins[1][n]/ins[0][n])
+		res.createRatios = append(res.createRatios, cps[1][n]/cps[0][n])
 	}
-	return baseFigures{median(ins[0]), median(cps[0])}, baseFigures{median(ins[1]), median(cps[1])}, nil
+	res.one = baseFigures{median(ins[0]), median(cps[0])}
+	res.big = baseFigures{median(ins[1]), median(cps[1])}
+	res.insightsRatio, res.createRatio = median(res.insightsRatios), median(res.createRatios)
+	return res, nil
+}
+
+// spread is "min–max" of xs with two decimals.
+func spread(xs []float64) string {
+	return fmt.Sprintf("%.2f–%.2f", slices.Min(xs), slices.Max(xs))
 }
 
 func ratioLine(name string, v float64, note string, missed bool) line {

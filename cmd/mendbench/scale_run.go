@@ -64,7 +64,7 @@ func runScale(o options) ([]line, error) {
 	if err != nil {
 		return nil, err
 	}
-	baseOne, baseBig, err := compareBase(tOne, tBig, o, 3)
+	base, err := compareBase(tOne, tBig, o, o.rounds)
 	if err != nil {
 		return nil, err
 	}
@@ -79,12 +79,11 @@ func runScale(o options) ([]line, error) {
 		return nil, err
 	}
 
-	insRatio := baseBig.insightsMS / baseOne.insightsMS
-	createRatio := baseBig.createsPerS / baseOne.createsPerS
+	insRatio, createRatio := base.insightsRatio, base.createRatio
 	lines := append(info,
 		line{name: "scale_rows", value: itoa(big.Rows), note: fmt.Sprintf("journal records of %d users; target ≥ 4,000,000", big.Users), missed: big.Rows < 4_000_000},
-		ratioLine("scale_insights_ratio", insRatio, fmt.Sprintf("insights p50 over a year %.1f ms at scale / %.1f ms one-user DB; target ≤ 1.2", baseBig.insightsMS, baseOne.insightsMS), insRatio > 1.2),
-		ratioLine("scale_create_ratio", createRatio, fmt.Sprintf("%.0f creates/s at scale / %.0f one-user DB, concurrency %d; target ≥ 0.8", baseBig.createsPerS, baseOne.createsPerS, o.workers), createRatio < 0.8),
+		ratioLine("scale_insights_ratio", insRatio, fmt.Sprintf("median of %d side-by-side rounds (%s); insights p50 over a year %.1f ms at scale, %.1f ms one-user DB; target ≤ 1.2", len(base.insightsRatios), spread(base.insightsRatios), base.big.insightsMS, base.one.insightsMS), insRatio > 1.2),
+		ratioLine("scale_create_ratio", createRatio, fmt.Sprintf("median of %d side-by-side rounds (%s); %.0f creates/s at scale, %.0f one-user DB, concurrency %d; target ≥ 0.8", len(base.createRatios), spread(base.createRatios), base.big.createsPerS, base.one.createsPerS, o.workers), createRatio < 0.8),
 		repair)
 	lines = append(lines, reports...)
 	lines = append(lines, neighbour,
