@@ -26,6 +26,10 @@ type Config struct {
 	// Printer prints PDF reports; nil means pdf.New(pdf.Options{}), which
 	// finds Chromium on first use. Register closes it when the app stops.
 	Printer *pdf.Printer
+	// LongPrinter prints reports of more than longPrintDays; nil means a
+	// background printer (pdf.Options.Background) when Printer is nil too,
+	// else Printer itself (tests pass one warm browser for everything).
+	LongPrinter *pdf.Printer
 	// PushClient sends Web Push requests; nil means a client that refuses
 	// private and loopback addresses. Tests pass one that trusts their stub.
 	PushClient webpush.HTTPClient
@@ -65,6 +69,12 @@ func (h *handlers) now() time.Time {
 func Register(app core.App, cfg Config) error {
 	if cfg.Printer == nil {
 		cfg.Printer = pdf.New(pdf.Options{})
+		if cfg.LongPrinter == nil {
+			cfg.LongPrinter = pdf.New(pdf.Options{Background: true})
+		}
+	}
+	if cfg.LongPrinter == nil {
+		cfg.LongPrinter = cfg.Printer
 	}
 	if cfg.PushClient == nil {
 		cfg.PushClient = publicOnlyClient()

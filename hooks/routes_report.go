@@ -166,7 +166,7 @@ func (h *handlers) renderPage(e *core.RequestEvent, in report.Input, format stri
 	if format == report.FormatHTML {
 		return buf.Bytes(), nil
 	}
-	out, err := h.cfg.Printer.Print(e.Request.Context(), buf.Bytes())
+	out, err := h.printerFor(in).Print(e.Request.Context(), buf.Bytes())
 	switch {
 	case err == nil:
 		return out, nil
@@ -244,8 +244,28 @@ func within(j journal.Journal, from, to journal.Day) journal.Journal {
 	return out
 }
 
-// closePrinter ends the warm browser when the app stops.
+// longPrintDays is the longest period printed at the server's own CPU
+// priority. Past it a report takes seconds of layout and goes to the
+// background printer, so a burst of long prints by one account cannot slow
+// another user's answers, or her short report (make bench-scale's
+// neighbour figure).
+const longPrintDays = 366
+
+// printerFor picks the printer for a report of in's period.
+func (h *handlers) printerFor(in report.Input) *pdf.Printer {
+	if int(in.Doc.To)-int(in.Doc.From)+1 > longPrintDays {
+		return h.cfg.LongPrinter
+	}
+	return h.cfg.Printer
+}
+
+// closePrinter ends the warm browsers when the app stops.
 func (h *handlers) closePrinter(e *core.TerminateEvent) error {
+	if h.cfg.LongPrinter != h.cfg.Printer {
+		if err := h.cfg.LongPrinter.Close(); err != nil {
+			e.App.Logger().Warn("mend: unable to close the PDF printer of long reports", "error", err.Error())
+		}
+	}
 	if err := h.cfg.Printer.Close(); err != nil {
 		e.App.Logger().Warn("mend: unable to close the PDF printer", "error", err.Error())
 	}

@@ -89,6 +89,14 @@ func createLoad(c *client, f *fixture, collection string, total, workers int, li
 // stopping at limit, and returns the median in milliseconds with the last
 // answer (so callers can check what came back).
 func p50(c *client, path, token string, warm, samples int, limit time.Duration) (float64, response, error) {
+	return p50Every(c, path, token, warm, samples, 0, limit)
+}
+
+// p50Every is p50 with a pause of every between requests, so that samples
+// of a fast route spread over a window of seconds rather than a fraction of
+// one: measured under someone else's bursty load, a 100 ms window sees one
+// phase of it, and the median then says more about luck than about load.
+func p50Every(c *client, path, token string, warm, samples int, every, limit time.Duration) (float64, response, error) {
 	var (
 		ms   []float64
 		last response
@@ -103,6 +111,7 @@ func p50(c *client, path, token string, warm, samples int, limit time.Duration) 
 		if i >= warm {
 			ms = append(ms, t)
 		}
+		time.Sleep(every)
 	}
 	if len(ms) == 0 {
 		return 0, last, fmt.Errorf("GET %s: no sample within %s", path, limit)

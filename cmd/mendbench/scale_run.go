@@ -179,7 +179,7 @@ func measureNeighbour(c *client, last journal.Day) line {
 		l.note = "idle: " + err.Error()
 		return l
 	}
-	idleIns, _, err := p50(c, insPath, nt, 3, 15, time.Minute)
+	idleIns, _, err := p50Every(c, insPath, nt, 3, neighbourSamples, neighbourGap, time.Minute)
 	if err != nil {
 		l.note = "idle: " + err.Error()
 		return l
@@ -197,7 +197,7 @@ func measureNeighbour(c *client, last journal.Day) line {
 	}
 	time.Sleep(2 * time.Second)
 	loadPDF, _, errP := p50(c, pdfPath, nt, 0, 5, 3*time.Minute)
-	loadIns, _, errI := p50(c, insPath, nt, 0, 15, 2*time.Minute)
+	loadIns, _, errI := p50Every(c, insPath, nt, 0, neighbourSamples, neighbourGap, 2*time.Minute)
 	close(stop)
 	wg.Wait()
 	if errP != nil || errI != nil {
@@ -214,6 +214,16 @@ func measureNeighbour(c *client, last journal.Day) line {
 		loadPDF, idlePDF, rp, loadIns, idleIns, ri, tally)
 	return l
 }
+
+// The neighbour's insights are sampled neighbourSamples times,
+// neighbourGap apart (about 8 s, idle and loaded alike): long enough to
+// span several of the greedy user's requests, each of which holds her one
+// heavy slot for between a tenth of a second (insights) and a few seconds
+// (a PDF).
+const (
+	neighbourSamples = 41
+	neighbourGap     = 200 * time.Millisecond
+)
 
 // greedyLoop sends path until stop, waiting Retry-After after a refusal.
 func greedyLoop(c *client, path, token string, stop chan struct{}, codes *sync.Map) {

@@ -49,6 +49,12 @@ type Options struct {
 	// Timeout bounds one print, from opening the tab to the last PDF byte
 	// (default 30 s).
 	Timeout time.Duration
+	// Background runs the browser below every other process for the CPU
+	// (SCHED_IDLE on Linux, see lowPriority): for long reports, which take
+	// seconds of layout that nobody watches second by second, so that one
+	// account's five-year prints cannot slow another user's answers or her
+	// short report.
+	Background bool
 }
 
 // Printer prints HTML to PDF with one shared browser. It is safe for
@@ -79,6 +85,9 @@ func New(opts Options) *Printer {
 	}
 	return &Printer{opts: opts, sem: make(chan struct{}, opts.Concurrency)}
 }
+
+// Background reports whether p prints at the lowest CPU priority.
+func (p *Printer) Background() bool { return p.opts.Background }
 
 // DefaultConcurrency is the prints at once a machine affords: half its
 // cores (layout is CPU-bound, and the server needs the rest), but never
@@ -165,7 +174,11 @@ func (p *Printer) browserContext(ctx context.Context) (context.Context, error) {
 	if err != nil {
 		return nil, err
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), AllocatorOptions(path)...)
+	alloc := AllocatorOptions(path)
+	if p.opts.Background {
+		alloc = append(alloc, lowPriority()...)
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), alloc...)
 	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
 	stop := func() { cancelBrowser(); cancelAlloc() }
 	p.mu.Lock()
