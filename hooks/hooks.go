@@ -55,6 +55,7 @@ var errNotRegistered = errors.New("hooks: Register was not called on this app")
 type handlers struct {
 	cfg  Config
 	push *pusher
+	docs *docCache
 }
 
 func (h *handlers) now() time.Time {
@@ -82,9 +83,10 @@ func Register(app core.App, cfg Config) error {
 	if cfg.Gates == nil {
 		cfg.Gates = DefaultGates()
 	}
-	h := &handlers{cfg: cfg, push: &pusher{client: cfg.PushClient}}
+	h := &handlers{cfg: cfg, push: &pusher{client: cfg.PushClient}, docs: newDocCache(time.Now)}
 	app.Store().Set(handlersKey, h)
 	scores := []string{store.PainScores, store.MoodScores, store.StressScores}
+	h.bindDocCache(app, store.JournalCollections, store.Users)
 
 	// Data rules that hold for every save, through the API or from Go.
 	app.OnRecordValidate(store.Users).BindFunc(h.validateUser)

@@ -37,16 +37,26 @@ func (h *handlers) loadPeriod(e *core.RequestEvent) (*period, error) {
 // loadPeriodOf is loadPeriod for a period given as text, from a query
 // string or a request body.
 func (h *handlers) loadPeriodOf(e *core.RequestEvent, fromText, toText string) (*period, error) {
+	p, err := h.periodBounds(e, fromText, toText)
+	if err != nil {
+		return nil, err
+	}
+	p.journal, err = loadCoveringFlareups(e.App, p.userID, p.from, p.to)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// periodBounds is loadPeriodOf without the rows: the signed-in user, her
+// profile and the validated period.
+func (h *handlers) periodBounds(e *core.RequestEvent, fromText, toText string) (*period, error) {
 	if e.Auth == nil || e.Auth.Collection().Name != store.Users {
 		return nil, apis.NewUnauthorizedError("Sign in to see your journal.", nil)
 	}
 	p := &period{userID: e.Auth.Id, profile: store.ProfileFromRecord(e.Auth)}
 	var err error
 	p.from, p.to, err = parsePeriod(fromText, toText, journal.Today(h.now(), p.profile.Location))
-	if err != nil {
-		return nil, err
-	}
-	p.journal, err = loadCoveringFlareups(e.App, p.userID, p.from, p.to)
 	if err != nil {
 		return nil, err
 	}

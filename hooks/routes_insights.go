@@ -8,17 +8,16 @@ import (
 	"github.com/pocketbase/pocketbase/core"
 
 	"github.com/mend-app/mend/internal/charts"
-	"github.com/mend-app/mend/internal/insights"
 )
 
 // getInsights answers GET /api/mend/insights with the signed-in user's
 // insights document for the period.
 func (h *handlers) getInsights(e *core.RequestEvent) error {
-	p, err := h.loadPeriod(e)
+	_, doc, err := h.periodDoc(e)
 	if err != nil {
 		return err
 	}
-	return e.JSON(http.StatusOK, insights.Compute(p.journal, p.profile, p.from, p.to))
+	return e.JSON(http.StatusOK, doc)
 }
 
 // getChart answers GET /api/mend/charts/{name} with an ECharts option built
@@ -29,11 +28,10 @@ func (h *handlers) getChart(e *core.RequestEvent) error {
 	if !knownChart(name) {
 		return apis.NewNotFoundError("There is no chart called "+quote(name)+".", nil)
 	}
-	p, err := h.loadPeriod(e)
+	p, doc, err := h.periodDoc(e)
 	if err != nil {
 		return err
 	}
-	doc := insights.Compute(p.journal, p.profile, p.from, p.to)
 	b, err := charts.Build(name, doc, p.journal)
 	if errors.Is(err, charts.ErrUnknownChart) {
 		return apis.NewNotFoundError("There is no chart called "+quote(name)+".", nil)

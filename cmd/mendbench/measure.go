@@ -89,21 +89,30 @@ func createLoad(c *client, f *fixture, collection string, total, workers int, li
 // stopping at limit, and returns the median in milliseconds with the last
 // answer (so callers can check what came back).
 func p50(c *client, path, token string, warm, samples int, limit time.Duration) (float64, response, error) {
-	return p50Every(c, path, token, warm, samples, 0, limit)
+	return p50Every(c, []string{path}, token, warm, samples, 0, limit)
+}
+
+// uncached gives two paths of prefix for periods ending on last, of days
+// and days−1: the server keeps each user's last insights document for a
+// minute, and requests that take turns between the two compute it every
+// time, which is the cost these figures are about.
+func uncached(prefix string, last journal.Day, days int) []string {
+	return []string{prefix + period(last, days), prefix + period(last, days-1)}
 }
 
 // p50Every is p50 with a pause of every between requests, so that samples
 // of a fast route spread over a window of seconds rather than a fraction of
 // one: measured under someone else's bursty load, a 100 ms window sees one
 // phase of it, and the median then says more about luck than about load.
-func p50Every(c *client, path, token string, warm, samples int, every, limit time.Duration) (float64, response, error) {
+// Request i goes to paths[i % len(paths)].
+func p50Every(c *client, paths []string, token string, warm, samples int, every, limit time.Duration) (float64, response, error) {
 	var (
 		ms   []float64
 		last response
 	)
 	deadline := time.Now().Add(limit)
 	for i := 0; i < warm+samples && time.Now().Before(deadline); i++ {
-		t, res, err := c.timed("GET", path, token, nil, http.StatusOK)
+		t, res, err := c.timed("GET", paths[i%len(paths)], token, nil, http.StatusOK)
 		if err != nil {
 			return 0, res, err
 		}
@@ -114,7 +123,7 @@ func p50Every(c *client, path, token string, warm, samples int, every, limit tim
 		time.Sleep(every)
 	}
 	if len(ms) == 0 {
-		return 0, last, fmt.Errorf("GET %s: no sample within %s", path, limit)
+		return 0, last, fmt.Errorf("GET %s: no sample within %s", paths[0], limit)
 	}
 	return median(ms), last, nil
 }

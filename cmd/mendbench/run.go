@@ -85,11 +85,11 @@ func readLines(c *client, f *fixture, samples int) ([]line, error) {
 		return nil, err
 	}
 	floorNote := fmt.Sprintf("; floor: 1-row authenticated list p50 %.2f ms", floor)
-	ins, _, err := p50(c, "/api/mend/insights?"+period(f.last, 1100), f.userToken, 3, samples, limit)
+	ins, _, err := p50Every(c, uncached("/api/mend/insights?", f.last, 1100), f.userToken, 3, samples, 0, limit)
 	if err != nil {
 		return nil, err
 	}
-	chart, _, err := p50(c, "/api/mend/charts/pain-trend?"+period(f.last, 365), f.userToken, 3, samples, limit)
+	chart, _, err := p50Every(c, uncached("/api/mend/charts/pain-trend?", f.last, 365), f.userToken, 3, samples, 0, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -159,7 +159,7 @@ func compareBase(a, b *target, o options, rounds int) (baseComparison, error) {
 	}
 	for range rounds {
 		for i, t := range []*target{a, b} {
-			ms, _, err := p50(t.c, "/api/mend/insights?"+period(t.last, scaleDays), t.f.userToken, 3, o.samples, 2*time.Minute)
+			ms, _, err := p50Every(t.c, uncached("/api/mend/insights?", t.last, scaleDays), t.f.userToken, 3, o.samples, 0, 2*time.Minute)
 			if err != nil {
 				return res, err
 			}

@@ -173,13 +173,13 @@ func measureNeighbour(c *client, last journal.Day) line {
 		return l
 	}
 	pdfPath := "/api/mend/report?format=pdf&" + period(last, 61)
-	insPath := "/api/mend/insights?" + period(last, 61)
+	insPaths := uncached("/api/mend/insights?", last, 61)
 	idlePDF, _, err := p50(c, pdfPath, nt, 1, 5, 2*time.Minute)
 	if err != nil {
 		l.note = "idle: " + err.Error()
 		return l
 	}
-	idleIns, _, err := p50Every(c, insPath, nt, 3, neighbourSamples, neighbourGap, time.Minute)
+	idleIns, _, err := p50Every(c, insPaths, nt, 3, neighbourSamples, neighbourGap, time.Minute)
 	if err != nil {
 		l.note = "idle: " + err.Error()
 		return l
@@ -197,7 +197,7 @@ func measureNeighbour(c *client, last journal.Day) line {
 	}
 	time.Sleep(2 * time.Second)
 	loadPDF, _, errP := p50(c, pdfPath, nt, 0, 5, 3*time.Minute)
-	loadIns, _, errI := p50Every(c, insPath, nt, 0, neighbourSamples, neighbourGap, 2*time.Minute)
+	loadIns, _, errI := p50Every(c, insPaths, nt, 0, neighbourSamples, neighbourGap, 2*time.Minute)
 	close(stop)
 	wg.Wait()
 	if errP != nil || errI != nil {
