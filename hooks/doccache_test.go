@@ -2,56 +2,21 @@ package hooks_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"github.com/pocketbase/pocketbase/apis"
-	"github.com/pocketbase/pocketbase/core"
-	"github.com/pocketbase/pocketbase/tests"
 
 	"github.com/mend-app/mend/internal/charts"
 	"github.com/mend-app/mend/internal/testapp"
 )
 
-// appMux builds app's router once (OnServe binds routes), so requests can
-// be sent one by one while the app, and its cache, lives on between them.
-func appMux(t *testing.T, app *tests.TestApp) http.Handler {
-	t.Helper()
-	pbRouter, err := apis.NewRouter(app)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serveEvent := new(core.ServeEvent)
-	serveEvent.App = app
-	serveEvent.Router = pbRouter
-	var mux http.Handler
-	err = app.OnServe().Trigger(serveEvent, func(e *core.ServeEvent) error {
-		mux, err = e.Router.BuildMux()
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return mux
-}
-
-// serveOne sends one request through mux and returns status and body.
+// serveOne sends one request through mux (see router) and returns status
+// and body; unlike an ApiScenario, the app and its cache live on between
+// calls.
 func serveOne(t *testing.T, mux http.Handler, method, url, token, body string) (int, string) {
 	t.Helper()
-	req := httptest.NewRequest(method, url, strings.NewReader(body))
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if token != "" {
-		req.Header.Set("Authorization", token)
-	}
-	rec := httptest.NewRecorder()
-	mux.ServeHTTP(rec, req)
-	b, _ := io.ReadAll(rec.Result().Body)
-	return rec.Code, string(b)
+	b, res := request(t, mux, method, url, token, body)
+	return res.StatusCode, string(b)
 }
 
 // painOn returns the pain_peak of day in an insights document.
@@ -83,7 +48,7 @@ func painOn(t *testing.T, body, day string) any {
 func TestInsightsDocumentCacheFollowsWrites(t *testing.T) {
 	t.Parallel()
 	app := testapp.NewWith(t, testapp.Options{Seed: "world", Now: fixedNow})
-	mux := appMux(t, app)
+	mux := router(t, app)
 	aliceToken, bobToken := testapp.Tokens(t)
 	const url = "/api/mend/insights?from=2026-11-01&to=2026-11-24"
 	get := func(token string) string {

@@ -49,8 +49,8 @@ type Options struct {
 	// Timeout bounds one print, from opening the tab to the last PDF byte
 	// (default 30 s).
 	Timeout time.Duration
-	// Background runs the browser below every other process for the CPU
-	// (SCHED_IDLE on Linux, see lowPriority): for long reports, which take
+	// Background runs the browser at a low CPU priority (niceness 10 on
+	// Linux, see lowPriority): for long reports, which take
 	// seconds of layout that nobody watches second by second, so that one
 	// account's five-year prints cannot slow another user's answers or her
 	// short report.

@@ -3,38 +3,46 @@
 package pdf
 
 import (
+	"os"
 	"os/exec"
 	"syscall"
 
 	"github.com/chromedp/chromedp"
 )
 
-// lowPriority runs Chromium in Linux's SCHED_IDLE scheduling class, through
-// chrt(1) from util-linux (nice(1) at 10 when chrt is missing).
+// printNice is the niceness of the background printer's Chromium: about a
+// tenth of the CPU weight of the server's own work when both want a core,
+// so one account's long prints cannot slow another user's answers, while
+// a long print on a busy server still moves (SCHED_IDLE, tried first,
+// starved five-year prints behind the server's background work).
+const printNice = "10"
+
+// lowPriority starts Chromium through nice(1). Chromium sets its own
+// threads' niceness (-8 for the browser's display threads, 0 or 5 for
+// renderers), which it can do below 10 only with CAP_SYS_NICE; a server
+// running as root has it, so there the browser also starts through
+// setpriv(1) from util-linux with that capability out of its bounding set.
+// Every Chromium process and thread inherits both.
 //
 // Why: a long print is batch work that nobody watches second by second,
 // while the server's answers to other users are. On a 2-core machine one
 // account's five-year prints otherwise took the core that another user's
-// insights needed (make bench-scale's neighbour figure: her insights took up
-// to 3.3 times their idle time). A niceness alone is not enough: Chromium
-// sets its own thread priorities (-8 for the browser's display threads, 0
-// or 5 for renderers) and may lower them when it runs with CAP_SYS_NICE, as
-// under root; a SCHED_IDLE thread keeps the class whatever its nice value,
-// and every Chromium process and thread inherits it. Prints still get every
-// cycle the server leaves, and a machine too busy to print at all answers
-// with the print timeout's 503, not with slower answers for everyone.
+// insights needed (make bench-scale's neighbour figure: her insights took
+// up to 3.3 times their idle time).
 //
 // It replaces chromedp's own command setup, so it keeps what that did: the
-// browser is killed when the server dies (Pdeathsig survives the wrapper's
+// browser is killed when the server dies (Pdeathsig survives the wrappers'
 // exec).
 func lowPriority() []chromedp.ExecAllocatorOption {
-	var prefix []string
-	if chrt, err := exec.LookPath("chrt"); err == nil {
-		prefix = []string{chrt, "--idle", "0"}
-	} else if nice, err := exec.LookPath("nice"); err == nil {
-		prefix = []string{nice, "-n", "10"}
-	} else {
+	nice, err := exec.LookPath("nice")
+	if err != nil {
 		return nil
+	}
+	prefix := []string{nice, "-n", printNice}
+	if os.Geteuid() == 0 {
+		if setpriv, err := exec.LookPath("setpriv"); err == nil {
+			prefix = append([]string{setpriv, "--bounding-set", "-sys_nice", "--"}, prefix...)
+		}
 	}
 	return []chromedp.ExecAllocatorOption{chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
 		cmd.Args = append(append(prefix[:len(prefix):len(prefix)], cmd.Path), cmd.Args[1:]...)
