@@ -37,11 +37,9 @@ func (tb *Tab) axe(src string) []axeViolation {
 	return out
 }
 
-// The screens issue 10 changed pass axe-core in light and dark: Today
-// (fresh, every section open, and after Save), Export, Settings, Library,
-// Insights and the Day view.
-func TestBrowserAxe(t *testing.T) {
-	t.Parallel()
+// axeSource reads the vendored axe-core and checks it is the pinned one.
+func axeSource(t *testing.T) string {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", "axe-core@4.10.3", "axe.min.js"))
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +47,28 @@ func TestBrowserAxe(t *testing.T) {
 	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != axeSHA256 {
 		t.Fatal("testdata axe.min.js differs from the pinned axe-core 4.10.3")
 	}
-	src := string(b)
+	return string(b)
+}
+
+// checkAxe reports every serious or critical axe-core violation on the page
+// as a test error, prefixed with where.
+func (tb *Tab) checkAxe(src, where string) {
+	tb.t.Helper()
+	for _, v := range tb.axe(src) {
+		var nodes []string
+		for _, n := range v.Nodes {
+			nodes = append(nodes, strings.Join(n.Target, " "))
+		}
+		tb.t.Errorf("%s: %s (%s): %s at %v", where, v.ID, v.Impact, v.Help, nodes)
+	}
+}
+
+// The screens issue 10 changed pass axe-core in light and dark: Today
+// (fresh, every section open, and after Save), Export, Settings, Library,
+// Insights and the Day view.
+func TestBrowserAxe(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
 	srv := startServer(t, "")
 	a := newAccount(t, srv, "axe@example.com", map[string]any{"delivery_date": day(-40)})
 	seedDays(t, srv, a, 14)
@@ -64,15 +83,7 @@ func TestBrowserAxe(t *testing.T) {
 		t.Fatalf("axe-core ran %d passing rules (%v); is it running at all?", passes, err)
 	}
 
-	check := func(scheme, name string) {
-		for _, v := range tb.axe(src) {
-			var where []string
-			for _, n := range v.Nodes {
-				where = append(where, strings.Join(n.Target, " "))
-			}
-			t.Errorf("%s, %s: %s (%s): %s at %v", scheme, name, v.ID, v.Impact, v.Help, where)
-		}
-	}
+	check := func(scheme, name string) { tb.checkAxe(src, scheme+", "+name) }
 	for _, scheme := range []string{"light", "dark"} {
 		tb.emulateScheme(scheme)
 		tb.show(screens[0])

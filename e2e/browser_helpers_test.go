@@ -74,9 +74,15 @@ type Tab struct {
 }
 
 // newTab opens a tab at the given viewport width (phone height, mobile and
-// touch emulation, UTC time zone so days computed in Go match the page's).
+// touch emulation, pageZone so days computed in Go match the page's).
 // It skips the test without Chromium, unless CI=true.
 func newTab(t *testing.T, srv *Server, width int64) *Tab {
+	t.Helper()
+	return newTabIn(t, srv, width, pageZone)
+}
+
+// newTabIn is newTab with the tab's clock in zone.
+func newTabIn(t *testing.T, srv *Server, width int64, zone string) *Tab {
 	t.Helper()
 	path := needTool(t, "chromium")
 	chromeOnce.Do(func() { startChromium(path) })
@@ -94,7 +100,7 @@ func newTab(t *testing.T, srv *Server, width int64) *Tab {
 	tb.do(
 		chromedp.EmulateViewport(width, phoneHeight, chromedp.EmulatePortrait, chromedp.EmulateMobile, chromedp.EmulateTouch),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: "UTC"})
+			_, err := cdp.Call(ctx, tg, emulation.SetTimezoneOverride, emulation.SetTimezoneOverrideParams{TimezoneID: zone})
 			return err
 		}),
 		// A CSP violation is also logged, but only a listener sees every

@@ -134,3 +134,56 @@ func TestBrowserDayViewEdit(t *testing.T) {
 		t.Errorf("edited reading = %v, want score 8 while lifting", p)
 	}
 }
+
+// Between midnight and 4 a.m. Today logs for yesterday and says so; the
+// day bar (with its "Next day" button, which only past days have) still
+// fits a 360 px phone, Save files the reading under yesterday, and "Next
+// day" reaches today without the note. The suite's other tabs run at
+// midday (pageZone); CI once ran at 1 a.m. and found the bar running off
+// the screen.
+func TestBrowserNightLog(t *testing.T) {
+	t.Parallel()
+	src := axeSource(t)
+	zone := zoneAt(2)
+	srv := startServer(t, "")
+	a := newAccount(t, srv, "night@example.com", map[string]any{"delivery_date": dayIn(zone, -30), "timezone": zone})
+	tb := newTabIn(t, srv, 360, zone)
+	tb.signIn(a.Email, testPassword)
+
+	yesterday, today := dayIn(zone, -1), dayIn(zone, 0)
+	if d := tb.logDay(); d != yesterday {
+		t.Fatalf("at 2 a.m. Today logs for %s, want yesterday %s", d, yesterday)
+	}
+	if txt := eval[string](tb, `document.querySelector('mend-today .day-head').parentElement.textContent`); !strings.Contains(txt, "before 4 a.m.") {
+		t.Errorf("no night note on Today: %q", txt)
+	}
+	noOverflow := func(when string) {
+		t.Helper()
+		if wide := eval[[]string](tb, overflowJS); len(wide) != 0 {
+			t.Errorf("%s at 360 px: content runs past the page margin: %v", when, wide)
+		}
+	}
+	noOverflow("Today at 2 a.m.")
+	for _, scheme := range []string{"light", "dark"} {
+		tb.emulateScheme(scheme)
+		tb.checkAxe(src, scheme+", Today at 2 a.m.")
+		tb.shoot("today-night")
+	}
+	tb.emulateScheme("light")
+
+	tb.click(painChoice("5, moderate"))
+	tb.saveLog()
+	tb.waitJS("the reading at the top", `!document.querySelector('mend-today [data-logged]').hidden`)
+	if p := records(t, srv, a.Token, "pain_scores", ""); len(p) != 1 || p[0]["day"] != yesterday {
+		t.Errorf("saved at 2 a.m.: %v, want one pain score on %s", p, yesterday)
+	}
+	noOverflow("Today at 2 a.m. after Save")
+	tb.shoot("today-night-after-save")
+
+	tb.click(`//mend-today//a[@aria-label="Next day"]`)
+	tb.waitJS("today", `document.querySelector('mend-today').day === '`+today+`' && !/Loading/.test(document.querySelector('mend-today').textContent)`)
+	if txt := eval[string](tb, `document.querySelector('mend-today').textContent`); strings.Contains(txt, "before 4 a.m.") {
+		t.Error("the night note still shows on today's own day")
+	}
+	noOverflow("today's own day at 2 a.m.")
+}

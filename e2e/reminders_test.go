@@ -103,21 +103,6 @@ func (s *smtpSink) messages() []sinkMessage {
 	return slices.Clone(s.msgs)
 }
 
-// zoneAtNoon is a fixed-offset zone where it is now between about 11:00 and
-// 13:00, so a 04:00 reminder is due and a 23:59 one is not, whenever the
-// test runs.
-func zoneAtNoon() string {
-	off := 12 - time.Now().UTC().Hour() // -11 .. +12
-	switch {
-	case off == 0:
-		return "UTC"
-	case off > 0:
-		return fmt.Sprintf("Etc/GMT-%d", off) // POSIX sign: Etc/GMT-5 is UTC+5
-	default:
-		return fmt.Sprintf("Etc/GMT+%d", -off)
-	}
-}
-
 // The acceptance, from outside: SMTP pointed at a local sink, the
 // job run through PocketBase's cron API as a superuser; exactly the users
 // due who have not logged today get one email with no journal content, and
@@ -135,7 +120,7 @@ func TestRemindersThroughCronAPI(t *testing.T) {
 	if code := call(t, "PATCH", srv.URL+"/api/settings", su, settings, nil); code != 200 {
 		t.Fatalf("settings: %d", code)
 	}
-	zone := zoneAtNoon()
+	zone := zoneAt(12) // a 04:00 reminder is due, a 23:59 one is not
 	const secret = "E2E-SECRET-NOTE"
 	users := []struct {
 		name, at string
