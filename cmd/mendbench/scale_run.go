@@ -111,7 +111,7 @@ func timeBackup(base, su string) line {
 }
 
 // measureReports takes the greedy user's five-year HTML size, warm PDF time
-// and the peak memory (PSS, see treePSSKiB) of Chromium's processes while printing.
+// and the peak memory (VmRSS and PSS) of Chromium's processes while printing.
 func measureReports(s *server, c *client, last journal.Day) []line {
 	html := line{name: "report_html_5y_bytes", value: "n/a"}
 	pdfMS := line{name: "report_pdf_5y_ms", value: "n/a"}
@@ -146,9 +146,12 @@ func measureReports(s *server, c *client, last journal.Day) []line {
 	ms, res, err := p50(c, "/api/mend/report?format=pdf&"+q, token, 1, 3, 4*time.Minute)
 	close(stop)
 	wg.Wait()
-	pdfMB.value = fmt.Sprintf("%.0f", float64(peak)/1024)
-	pdfMB.missed = peak > 700*1024
-	pdfMB.note = fmt.Sprintf("peak summed PSS of the server's child processes while printing (summed VmRSS %.0f MB counts shared pages once per process); target ≤ 700", float64(peakRSS)/1024)
+	// The figure is the issue's: resident memory, summed over the processes.
+	// It is the stricter measure (it counts a page shared by two processes
+	// twice); the printer runs Chromium as one process, so both agree.
+	pdfMB.value = fmt.Sprintf("%.0f", float64(peakRSS)/1024)
+	pdfMB.missed = peakRSS > 700*1024
+	pdfMB.note = fmt.Sprintf("peak summed VmRSS of the server's child processes while printing (summed PSS %.0f MB); target ≤ 700", float64(peak)/1024)
 	if err != nil {
 		pdfMS.note = err.Error()
 		pdfMS.missed = true
