@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -166,7 +167,9 @@ func measureReports(s *server, c *client, last journal.Day) []line {
 // measureNeighbour times another user's 2-month PDF and insights idle, then
 // while the greedy user keeps 8 five-year PDFs and 40 five-year insights in
 // flight (a polite client: after 429/503 it waits Retry-After and sends
-// again).
+// again). The burst runs twice: every request for the same five years (the
+// per-user cache answers repeats), then each request for a different
+// period (every one computed afresh). The figure is the worse of the two.
 func measureNeighbour(c *client, last journal.Day) line {
 	l := line{name: "neighbour_slowdown_ratio", value: "n/a"}
 	nt, _, err := signIn(c, scale.Email(1))
@@ -187,34 +190,47 @@ func measureNeighbour(c *client, last journal.Day) line {
 		l.note = "idle: " + err.Error()
 		return l
 	}
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	var codes sync.Map
-	q5 := period(last, scale.FiveYears)
-	for i := range 48 {
-		path := "/api/mend/insights?" + q5
-		if i < 8 {
-			path = "/api/mend/report?format=pdf&" + q5
+	var notes []string
+	worst := 0.0
+	for _, vary := range []bool{false, true} {
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		var codes sync.Map
+		for i := range 48 {
+			days := scale.FiveYears
+			if vary {
+				days -= i // 48 periods, so the last computed one is rarely asked again
+			}
+			path := "/api/mend/insights?" + period(last, days)
+			if i < 8 {
+				path = "/api/mend/report?format=pdf&" + period(last, days)
+			}
+			wg.Go(func() { greedyLoop(c, path, gt, stop, &codes) })
 		}
-		wg.Go(func() { greedyLoop(c, path, gt, stop, &codes) })
+		time.Sleep(2 * time.Second)
+		loadPDF, _, errP := p50(c, pdfPath, nt, 0, 5, 3*time.Minute)
+		loadIns, _, errI := p50Every(c, insPaths, nt, 0, neighbourSamples, neighbourGap, 2*time.Minute)
+		close(stop)
+		wg.Wait()
+		if errP != nil || errI != nil {
+			l.note = fmt.Sprintf("under load: %v %v", errP, errI)
+			l.missed = true
+			return l
+		}
+		rp, ri := loadPDF/idlePDF, loadIns/idleIns
+		worst = max(worst, rp, ri)
+		tally := ""
+		codes.Range(func(k, v any) bool { tally += fmt.Sprintf(" %v×%d", k, v.(*atomic.Int64).Load()); return true })
+		what := "same five years"
+		if vary {
+			what = "48 different periods"
+		}
+		notes = append(notes, fmt.Sprintf("greedy asking %s: 2-month PDF p50 %.0f ms loaded / %.0f idle = %.2f, insights p50 %.1f / %.1f ms = %.2f, greedy answers:%s",
+			what, loadPDF, idlePDF, rp, loadIns, idleIns, ri, tally))
 	}
-	time.Sleep(2 * time.Second)
-	loadPDF, _, errP := p50(c, pdfPath, nt, 0, 5, 3*time.Minute)
-	loadIns, _, errI := p50Every(c, insPaths, nt, 0, neighbourSamples, neighbourGap, 2*time.Minute)
-	close(stop)
-	wg.Wait()
-	if errP != nil || errI != nil {
-		l.note = fmt.Sprintf("under load: %v %v", errP, errI)
-		l.missed = true
-		return l
-	}
-	rp, ri := loadPDF/idlePDF, loadIns/idleIns
-	l.value = fmt.Sprintf("%.2f", max(rp, ri))
-	l.missed = max(rp, ri) > 2
-	tally := ""
-	codes.Range(func(k, v any) bool { tally += fmt.Sprintf(" %v×%d", k, v.(*atomic.Int64).Load()); return true })
-	l.note = fmt.Sprintf("2-month PDF p50 %.0f ms loaded / %.0f idle = %.2f; insights p50 %.1f / %.1f ms = %.2f; greedy answers:%s; target ≤ 2",
-		loadPDF, idlePDF, rp, loadIns, idleIns, ri, tally)
+	l.value = fmt.Sprintf("%.2f", worst)
+	l.missed = worst > 2
+	l.note = strings.Join(notes, "; ") + "; target ≤ 2"
 	return l
 }
 
