@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 	"time"
+	_ "time/tzdata" // zones for pageZone and dayIn on a machine without /usr/share/zoneinfo
 )
 
 // testPassword is every browser-test account's password.
