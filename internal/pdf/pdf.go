@@ -160,13 +160,14 @@ func AllocatorOptions(path string) []chromedp.ExecAllocatorOption {
 // printer runs this way; the browser tests need a normal Chromium (service
 // workers, push) and keep AllocatorOptions.
 //
-// V8's heap is held small as well: a 2 MB young generation (semi-space;
-// V8's default is up to 16 MB) and a 160 MB old generation. The largest
+// V8's heap is held small as well: 2 MB semi-spaces for the young
+// generation (well below V8's default) and a 160 MB old generation. The largest
 // report Mend prints (five years, bounded notes, weekly chart points) needs
 // between 24 and 48 MB of old space, so 160 MB leaves room for it and a
 // second one at once (TestPrintFiveYearsUnder40Pages prints it); V8 then
 // collects earlier instead of growing, and a five-year print peaks near
-// 500 MB instead of 620-670 MB, about 0.1 s slower.
+// 500 MB instead of 620-670 MB. It costs time: 0.1 s per print alone, and
+// in make bench-scale 3.1 s instead of 2.6-2.9 s (the target is 5 s).
 var oneProcess = []chromedp.ExecAllocatorOption{
 	chromedp.Flag("single-process", true),
 	chromedp.Flag("no-zygote", true),
